@@ -1,0 +1,90 @@
+import { expect } from "chai";
+import {
+  containersForExporter,
+  containerViews,
+  planSummaryView,
+  unassignedViews,
+} from "../../../shared/views/container-view.js";
+import { fixturePlan, fixtureScenario } from "./fixtures.js";
+
+const nbsp = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
+
+describe("views/container-view", () => {
+  it("shows fill by weight and volume against the container type", () => {
+    const c1 = containerViews(fixturePlan(), fixtureScenario(), "en").find((c) => c.id === "C1")!;
+    expect(c1.id).to.equal("C1");
+    expect(c1.weightFill).to.be.closeTo(2000 / 3000, 1e-9);
+    expect(c1.volumeFill).to.be.closeTo(5 / 9, 1e-9);
+    expect(nbsp(c1.text.weightFill)).to.equal("67%");
+    expect(c1.text.weight).to.equal("2,000 kg / 3,000 kg");
+    expect(c1.shipments.map((s) => s.shipment)).to.deep.equal(["S1", "S2"]);
+  });
+
+  it("shows sailing times in the port's zone and the slack before the cut-off", () => {
+    const c1 = containerViews(fixturePlan(), fixtureScenario(), "id", {
+      nowMs: Date.parse("2026-12-27T08:00:00+08:00"),
+    }).find((c) => c.id === "C1")!;
+    expect(nbsp(c1.text.cutoff!)).to.equal("Sel, 29 Des 2026 08.00 WITA");
+    expect(nbsp(c1.text.departure!)).to.equal("Sel, 29 Des 2026 20.00 WITA");
+    expect(c1.marginMinutes).to.equal(19 * 60 + 30); // 12:30 on the 28th to 08:00 on the 29th
+    expect(c1.text.margin).to.equal("19 jam 30 menit");
+    expect(c1.cutoffInMinutes).to.equal(48 * 60);
+    expect(c1.text.countdown).to.equal("Cut-off dalam 2 hari");
+    const late = containerViews(fixturePlan(), fixtureScenario(), "en", {
+      nowMs: Date.parse("2026-12-30T00:00:00Z"),
+    });
+    expect(late.find((c) => c.id === "C1")!.text.countdown).to.equal("Cut-off has passed");
+  });
+
+  it("gives pickup stops in each village's clock", () => {
+    const c1 = containerViews(fixturePlan(), fixtureScenario(), "en").find((c) => c.id === "C1")!;
+    expect(c1.stops.map((s) => nbsp(s.when))).to.deep.equal([
+      "Mon, 28 Dec 2026 08:00 WITA",
+      "Mon, 28 Dec 2026 09:00 WIB",
+    ]);
+  });
+
+  it("lists containers in the order they leave their depots", () => {
+    // C2 leaves Sentani at 07:00 WIT (22:00Z), an hour before C1 leaves at 07:00 WITA
+    expect(containerViews(fixturePlan(), fixtureScenario(), "en").map((c) => c.id)).to.deep.equal([
+      "C2",
+      "C1",
+    ]);
+  });
+
+  it("shows an exporter only containers that carry their shipments", () => {
+    const plan = fixturePlan();
+    const scenario = fixtureScenario();
+    expect(containersForExporter(plan, scenario, "EXP-A").map((c) => c.id)).to.deep.equal(["C1", "C2"]);
+    expect(containersForExporter(plan, scenario, "EXP-B").map((c) => c.id)).to.deep.equal(["C1"]);
+    expect(containersForExporter(plan, scenario, "nobody")).to.deep.equal([]);
+    expect(containerViews(plan, scenario, "en", { exporter: "EXP-B" }).map((c) => c.id)).to.deep.equal([
+      "C1",
+    ]);
+  });
+
+  it("translates lifecycle statuses from the service", () => {
+    const views = containerViews(fixturePlan(), fixtureScenario(), "id", {
+      statuses: { C1: "at_port", C2: "weird" },
+    });
+    expect(views.map((v) => [v.id, v.statusLabel])).to.deep.equal([
+      ["C2", "weird"],
+      ["C1", "Di pelabuhan"],
+    ]);
+  });
+
+  it("summarises the plan and explains what could not be planned", () => {
+    const summary = planSummaryView(fixturePlan(), "id");
+    expect(summary.assignedWeight).to.equal("2.500 kg");
+    expect(nbsp(summary.cost)).to.equal("Rp 6.070.000");
+    const [u] = unassignedViews(fixturePlan(), fixtureScenario(), "en");
+    expect(u).to.include({
+      shipment: "S3",
+      village: "vQ",
+      villageName: "Desa Kosong",
+      reasonLabel: "Too large",
+      weight: "3,500 kg",
+    });
+    expect(u.detail).to.match(/exceeds every container/);
+  });
+});
