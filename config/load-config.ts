@@ -1,0 +1,153 @@
+/**
+ * The one place environment variables are read and typed. `loadConfig(env)` is pure:
+ * main.ts passes `process.env`, tests pass a literal object. A bad value fails fast
+ * with every offending key named, before any connection is opened.
+ */
+import { z } from "zod";
+
+const intFrom = (def: number, min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === "") return def;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: "custom", message: `must be a whole number between ${min} and ${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const numberFrom = (def: number, min: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === "") return def;
+      const n = Number(v);
+      if (!Number.isFinite(n) || n < min) {
+        ctx.addIssue({ code: "custom", message: `must be a number >= ${min}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const urlWith = (protocols: string[]) =>
+  optionalText.refine(
+    (v) => v === undefined || protocols.some((p) => v.startsWith(`${p}://`)),
+    `must start with ${protocols.map((p) => `${p}://`).join(" or ")}`,
+  );
+
+const boolFrom = (def: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === "") return def;
+      if (/^(1|true|yes|on)$/i.test(v)) return true;
+      if (/^(0|false|no|off)$/i.test(v)) return false;
+      ctx.addIssue({ code: "custom", message: "must be true or false" });
+      return z.NEVER;
+    });
+
+const envSchema = z.object({
+  NODE_ENV: optionalText,
+  PORT: intFrom(8080, 0, 65535),
+  HOST: optionalText,
+  PUBLIC_URL: urlWith(["http", "https"]),
+  DATABASE_URL: urlWith(["postgres", "postgresql"]),
+  DATA_DIR: optionalText,
+  REDIS_URL: urlWith(["redis", "rediss"]),
+  QUEUE_NAME: optionalText,
+  QUEUE_PREFIX: optionalText,
+  WORKER_CONCURRENCY: intFrom(1, 1, 64),
+  JOB_ATTEMPTS: intFrom(3, 1, 20),
+  JOB_BACKOFF_MS: intFrom(2000, 0),
+  JOB_LOCK_MS: intFrom(30000, 1000),
+  PLAN_TIME_LIMIT_SECONDS: numberFrom(10, 0.1),
+  PLAN_SEED: intFrom(1, 0),
+  BOOTSTRAP_API_KEY: optionalText.refine(
+    (v) => v === undefined || v.length >= 16,
+    "must be at least 16 characters (it grants the coordinator role)",
+  ),
+  DEMO_DATA: boolFrom(true),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      error: "must be one of fatal, error, warn, info, debug, trace, silent",
+    })
+    .optional()
+    .default("info"),
+  SHUTDOWN_TIMEOUT_SECONDS: numberFrom(30, 0),
+});
+
+export interface Config {
+  readonly env: string;
+  readonly http: { readonly port: number; readonly host: string; readonly publicUrl?: string };
+  /** `url` absent = embedded PostgreSQL (PGlite) with its data in `dataDir`. */
+  readonly database: { readonly url?: string; readonly dataDir: string };
+  /** `redisUrl` absent = jobs run in-process through the same processor. */
+  readonly queue: {
+    readonly redisUrl?: string;
+    readonly name: string;
+    readonly prefix: string;
+    readonly concurrency: number;
+    readonly attempts: number;
+    readonly backoffMs: number;
+    readonly lockMs: number;
+  };
+  readonly planning: { readonly timeLimitMs: number; readonly seed: number };
+  readonly auth: { readonly bootstrapApiKey?: string };
+  readonly demoData: boolean;
+  readonly logLevel: string;
+  readonly shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { key: string; message: string }[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p.key}: ${p.message}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object") {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => ({ key: String(i.path[0] ?? "(env)"), message: i.message })),
+    );
+  }
+  const e = parsed.data;
+  return deepFreeze({
+    env: e.NODE_ENV ?? "development",
+    http: { port: e.PORT, host: e.HOST ?? "0.0.0.0", publicUrl: e.PUBLIC_URL },
+    database: { url: e.DATABASE_URL, dataDir: e.DATA_DIR ?? ".muatan-data" },
+    queue: {
+      redisUrl: e.REDIS_URL,
+      name: e.QUEUE_NAME ?? "planning",
+      prefix: e.QUEUE_PREFIX ?? "muatan",
+      concurrency: e.WORKER_CONCURRENCY,
+      attempts: e.JOB_ATTEMPTS,
+      backoffMs: e.JOB_BACKOFF_MS,
+      lockMs: e.JOB_LOCK_MS,
+    },
+    planning: { timeLimitMs: Math.round(e.PLAN_TIME_LIMIT_SECONDS * 1000), seed: e.PLAN_SEED },
+    auth: { bootstrapApiKey: e.BOOTSTRAP_API_KEY },
+    demoData: e.DEMO_DATA,
+    logLevel: e.LOG_LEVEL,
+    shutdownTimeoutMs: Math.round(e.SHUTDOWN_TIMEOUT_SECONDS * 1000),
+  });
+}

@@ -1,0 +1,133 @@
+/**
+ * Request bodies and queries of the API, built from the core's Scenario schemas so a
+ * village or shipment the API accepts is exactly one the planner accepts.
+ * `.strict()`: a misspelt field is an error naming it, not silently dropped.
+ */
+import { z } from "zod";
+import {
+  containerTypeSchema,
+  depotSchema,
+  instant,
+  portSchema,
+  sailingSchema,
+  shipmentSchema,
+  villageSchema,
+} from "../core/model/scenario.js";
+
+export const villageInputSchema = villageSchema.strict();
+export const portInputSchema = portSchema.strict();
+export const depotInputSchema = depotSchema.strict();
+export const sailingInputSchema = sailingSchema
+  .strict()
+  .refine((s) => Date.parse(s.cutoff) <= Date.parse(s.departure), {
+    path: ["cutoff"],
+    message: "must be at or before the departure",
+  });
+export const containerTypeInputSchema = containerTypeSchema.strict();
+
+/** The id is optional on create: the service names it when the sender does not. */
+export const shipmentCreateSchema = shipmentSchema
+  .extend({ id: shipmentSchema.shape.id.optional() })
+  .strict();
+export type ShipmentCreate = z.infer<typeof shipmentCreateSchema>;
+
+export const shipmentBatchSchema = z
+  .object({ shipments: z.array(shipmentCreateSchema).min(1, "must hold at least one shipment").max(5000) })
+  .strict();
+
+const intParam = (def: number, min: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return def;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: "custom", message: `must be a whole number between ${min} and ${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+export const SHIPMENT_STATUS_FILTER = ["open", "planned", "unassigned", "cancelled"] as const;
+
+export const shipmentListQuerySchema = z.object({
+  village: z.string().min(1).optional(),
+  status: z
+    .enum(SHIPMENT_STATUS_FILTER, { error: `must be one of ${SHIPMENT_STATUS_FILTER.join(", ")}` })
+    .optional(),
+  exporter: z.string().min(1).optional(),
+  product: z.string().min(1).optional(),
+  handling: shipmentSchema.shape.handling,
+  destination: z.string().min(1).optional(),
+  limit: intParam(50, 1, 500),
+  offset: intParam(0, 0, Number.MAX_SAFE_INTEGER),
+});
+
+export const planRequestSchema = z
+  .object({
+    /** An island ("Kalimantan"): its villages, depots and ports. */
+    region: z.string().min(1).optional(),
+    /** Port ids (UN/LOCODE): plan for these ports and the villages and depots on their islands. */
+    ports: z.array(z.string().min(1)).min(1, "must list at least one port").optional(),
+    horizon: z
+      .object({ start: instant, end: instant })
+      .refine((h) => Date.parse(h.end) >= Date.parse(h.start), {
+        path: ["end"],
+        message: "must be at or after horizon.start",
+      }),
+    timeLimitSeconds: z.number().min(0.1, "must be >= 0.1").max(600, "must be <= 600").optional(),
+    seed: z.number().int("must be a whole number").min(0).optional(),
+  })
+  .strict()
+  .refine((r) => r.region !== undefined || r.ports !== undefined, {
+    path: ["region"],
+    message: "give a region (island) or a list of ports",
+  });
+export type PlanRequest = z.infer<typeof planRequestSchema>;
+
+export const solveQuerySchema = z.object({
+  timeLimitSeconds: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return undefined;
+      const n = Number(v);
+      if (!Number.isFinite(n) || n < 0.1 || n > 600) {
+        ctx.addIssue({ code: "custom", message: "must be a number of seconds between 0.1 and 600" });
+        return z.NEVER;
+      }
+      return n;
+    }),
+  seed: intParam(1, 0, 2 ** 31 - 1),
+});
+
+export const API_ROLES = ["coordinator", "bumdes", "exporter"] as const;
+
+export const apiKeyCreateSchema = z
+  .object({
+    role: z.enum(API_ROLES, { error: `must be one of ${API_ROLES.join(", ")}` }),
+    label: z.string().max(200).optional(),
+    villages: z.array(z.string().min(1)).min(1, "must list at least one village").optional(),
+    exporter: z.string().min(1).optional(),
+  })
+  .strict()
+  .refine((k) => k.role !== "bumdes" || k.villages !== undefined, {
+    path: ["villages"],
+    message: "is required for a bumdes key (the villages it speaks for)",
+  })
+  .refine((k) => k.role !== "exporter" || k.exporter !== undefined, {
+    path: ["exporter"],
+    message: "is required for an exporter key (the exporter name on its shipments)",
+  });
+
+export const containerListQuerySchema = z.object({
+  status: z.string().min(1).optional(),
+  port: z.string().min(1).optional(),
+  sailing: z.string().min(1).optional(),
+  planVersion: intParam(0, 0, Number.MAX_SAFE_INTEGER),
+  /** "false" includes containers a later plan replaced. */
+  current: z.enum(["true", "false"], { error: "must be true or false" }).optional(),
+  limit: intParam(100, 1, 500),
+  offset: intParam(0, 0, Number.MAX_SAFE_INTEGER),
+});

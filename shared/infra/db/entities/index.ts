@@ -1,0 +1,27 @@
+import { ApiKeyEntity } from "./api-key.entity.js";
+import { ContainerEntity } from "./container.entity.js";
+import { ContainerLoadEntity } from "./container-load.entity.js";
+import { ContainerTypeEntity } from "./container-type.entity.js";
+import { DepotEntity } from "./depot.entity.js";
+import { PlanEntity } from "./plan.entity.js";
+import { PlanningRunEntity } from "./planning-run.entity.js";
+import { PortEntity } from "./port.entity.js";
+import { SailingEntity } from "./sailing.entity.js";
+import { SettingEntity } from "./setting.entity.js";
+import { ShipmentEntity } from "./shipment.entity.js";
+import { VillageEntity } from "./village.entity.js";
+
+export const ENTITIES = [
+  ApiKeyEntity,
+  ContainerEntity,
+  ContainerLoadEntity,
+  ContainerTypeEntity,
+  DepotEntity,
+  PlanEntity,
+  PlanningRunEntity,
+  PortEntity,
+  SailingEntity,
+  SettingEntity,
+  ShipmentEntity,
+  VillageEntity,
+];

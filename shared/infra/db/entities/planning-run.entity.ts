@@ -1,0 +1,23 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from "typeorm";
+
+export const RUN_STATES = ["queued", "active", "completed", "failed", "cancelled"] as const;
+export type RunState = (typeof RUN_STATES)[number];
+
+@Entity("planning_run")
+export class PlanningRunEntity {
+  @PrimaryColumn("uuid") id!: string;
+  @Column("text") state!: RunState;
+  @Column("integer", { default: 0 }) progress!: number;
+  /** What the coordinator asked for: region or ports, horizon. */
+  @Column("jsonb") request!: unknown;
+  /** The Scenario built from the database at enqueue time: what the solver saw. */
+  @Column("jsonb") scenario!: unknown;
+  /** Containers kept from earlier plans (confirmed or further), by id. */
+  @Column("jsonb", { default: () => "'[]'" }) keptContainers!: string[];
+  @Column("integer", { nullable: true }) planVersion!: number | null;
+  @Column("jsonb", { nullable: true }) errors!: { path: string; message: string }[] | null;
+  @Column("uuid", { nullable: true }) createdBy!: string | null;
+  @CreateDateColumn({ type: "timestamptz" }) createdAt!: Date;
+  @UpdateDateColumn({ type: "timestamptz" }) updatedAt!: Date;
+  @Column("timestamptz", { nullable: true }) finishedAt!: Date | null;
+}

@@ -1,0 +1,148 @@
+/**
+ * Build the Scenario a stateful planning run solves, from the database: the open
+ * shipments of a region (island) or of the villages that can reach the given ports,
+ * with ports, sailings, depots and fleets. Containers already confirmed or further are
+ * kept: their packages, their fleet slots and their sailing places are taken out, so
+ * the solver plans only the rest.
+ */
+import { type EntityManager, In } from "typeorm";
+import { isCommitted } from "../../contracts/container-lifecycle.js";
+import type { PlanRequest } from "../../contracts/resources.schemas.js";
+import type { Scenario, Shipment } from "../../core/model/scenario.js";
+import { type FieldError, validateScenario } from "../../core/model/validate.js";
+import { unprocessable } from "../errors.js";
+import { ContainerEntity } from "./entities/container.entity.js";
+import { ContainerLoadEntity } from "./entities/container-load.entity.js";
+import { ContainerTypeEntity } from "./entities/container-type.entity.js";
+import { DepotEntity } from "./entities/depot.entity.js";
+import { PortEntity } from "./entities/port.entity.js";
+import { SailingEntity } from "./entities/sailing.entity.js";
+import { ShipmentEntity } from "./entities/shipment.entity.js";
+import { VillageEntity } from "./entities/village.entity.js";
+import {
+  containerTypeFromRow,
+  depotFromRow,
+  portFromRow,
+  sailingFromRow,
+  shipmentFromRow,
+  villageFromRow,
+} from "./scenario.mapper.js";
+import { getPlanningDefaults } from "./settings.repository.js";
+
+export interface BuiltScenario {
+  scenario: Scenario;
+  /** Committed containers whose capacity the scenario already accounts for. */
+  keptContainers: string[];
+}
+
+const PLANNABLE = ["open", "planned", "unassigned"] as const;
+
+export async function buildScenario(
+  m: EntityManager,
+  request: PlanRequest,
+  scenarioId: string,
+): Promise<BuiltScenario> {
+  const errors: FieldError[] = [];
+  let ports: PortEntity[];
+  if (request.ports) {
+    ports = await m.findBy(PortEntity, { id: In(request.ports) });
+    const known = new Set(ports.map((p) => p.id));
+    request.ports.forEach((id, i) => {
+      if (!known.has(id)) errors.push({ path: `ports[${i}]`, message: `unknown port "${id}"` });
+    });
+    if (request.region) ports = ports.filter((p) => p.island === null || p.island === request.region);
+  } else {
+    ports = await m.findBy(PortEntity, { island: request.region });
+    if (ports.length === 0) errors.push({ path: "region", message: `no port on island "${request.region}"` });
+  }
+  if (errors.length > 0) throw unprocessable(errors);
+
+  // Trucks do not cross the sea: take the villages and depots on the ports' islands.
+  const anyIsland = ports.some((p) => p.island === null);
+  const islands = new Set(ports.map((p) => p.island).filter((i): i is string => i !== null));
+  const onIslands = <T extends { island: string | null }>(rows: T[]) =>
+    rows.filter((r) =>
+      request.region ? r.island === request.region : anyIsland || r.island === null || islands.has(r.island),
+    );
+
+  const villages = onIslands(await m.find(VillageEntity, { order: { id: "ASC" } }));
+  const depots = onIslands(await m.find(DepotEntity, { order: { id: "ASC" } }));
+  const containerTypes = await m.find(ContainerTypeEntity, { order: { id: "ASC" } });
+  const portIds = ports.map((p) => p.id);
+  const horizonStart = Date.parse(request.horizon.start);
+  const horizonEnd = Date.parse(request.horizon.end);
+  const sailings = (
+    await m.find(SailingEntity, { where: { port: In(portIds) }, order: { id: "ASC" } })
+  ).filter((s) => Date.parse(s.cutoff) >= horizonStart);
+  const villageIds = villages.map((v) => v.id);
+  const shipmentRows = (
+    await m.find(ShipmentEntity, {
+      where: { village: In(villageIds), status: In([...PLANNABLE]) },
+      order: { id: "ASC" },
+    })
+  ).filter((s) => s.readyAt === null || Date.parse(s.readyAt) <= horizonEnd);
+
+  // Committed containers: still current, past "planned".
+  const current = await m.find(ContainerEntity, { where: { current: true } });
+  const committed = current.filter((c) => isCommitted(c.status));
+  const committedIds = committed.map((c) => c.id);
+  const committedLoads =
+    committedIds.length > 0
+      ? await m.find(ContainerLoadEntity, { where: { containerId: In(committedIds) } })
+      : [];
+  const packagesKept = new Map<string, number>();
+  for (const l of committedLoads)
+    packagesKept.set(l.shipmentId, (packagesKept.get(l.shipmentId) ?? 0) + l.packages);
+
+  const shipments: Shipment[] = [];
+  for (const row of shipmentRows) {
+    const s = shipmentFromRow(row);
+    const total = s.packages ?? 1;
+    const left = total - (packagesKept.get(s.id) ?? 0);
+    if (left <= 0) continue;
+    if (left < total) {
+      // Part of it already rides in a confirmed container: plan the remaining packages.
+      s.packages = left;
+      s.weightKg = (s.weightKg * left) / total;
+      if (s.volumeM3 !== undefined) s.volumeM3 = (s.volumeM3 * left) / total;
+    }
+    shipments.push(s);
+  }
+
+  const depotList = depots.map(depotFromRow);
+  for (const d of depotList) {
+    if (!d.fleet) continue;
+    const fleet = { ...d.fleet };
+    for (const c of committed)
+      if (c.depot === d.id && fleet[c.type] !== undefined) fleet[c.type] = Math.max(0, fleet[c.type] - 1);
+    d.fleet = fleet;
+  }
+  const sailingList = sailings.map(sailingFromRow);
+  for (const s of sailingList) {
+    if (s.maxContainers === undefined) continue;
+    const taken = committed.filter((c) => c.sailing === s.id).length;
+    s.maxContainers = Math.max(0, s.maxContainers - taken);
+  }
+
+  const defaults = await getPlanningDefaults(m);
+  const scenario: Scenario = {
+    id: scenarioId,
+    ...defaults,
+    horizon: request.horizon,
+    containerTypes: containerTypes.map(containerTypeFromRow),
+    depots: depotList,
+    ports: ports.map(portFromRow),
+    sailings: sailingList,
+    villages: villages.map(villageFromRow),
+    shipments,
+  };
+  if (scenario.containerTypes.length === 0)
+    errors.push({ path: "containerTypes", message: "no container types are registered" });
+  if (scenario.depots.length === 0)
+    errors.push({ path: "depots", message: "no depot on the ports' island(s)" });
+  if (errors.length > 0) throw unprocessable(errors);
+  const valid = validateScenario(scenario);
+  if (!valid.ok)
+    throw unprocessable(valid.errors.map((e) => ({ path: `(scenario).${e.path}`, message: e.message })));
+  return { scenario: valid.scenario, keptContainers: committedIds };
+}

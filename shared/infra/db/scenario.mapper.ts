@@ -1,0 +1,70 @@
+/**
+ * Rows <-> Scenario objects. The database keeps absent fields as NULL; the Scenario
+ * leaves them out, so the planner applies its documented defaults.
+ */
+import type { ContainerType, Depot, Port, Sailing, Shipment, Village } from "../../core/model/scenario.js";
+import type { ContainerTypeEntity } from "./entities/container-type.entity.js";
+import type { DepotEntity } from "./entities/depot.entity.js";
+import type { PortEntity } from "./entities/port.entity.js";
+import type { SailingEntity } from "./entities/sailing.entity.js";
+import type { ShipmentEntity } from "./entities/shipment.entity.js";
+import type { VillageEntity } from "./entities/village.entity.js";
+
+/** Drop null and undefined values, so `{ a: null }` becomes `{}`. */
+export function compact<T extends object>(row: T): { [K in keyof T]?: Exclude<T[K], null> } {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) if (v !== null && v !== undefined) out[k] = v;
+  return out as { [K in keyof T]?: Exclude<T[K], null> };
+}
+
+/** Every nullable column listed, so a PUT that omits a field clears it. */
+function nulls<K extends string>(keys: readonly K[]): Record<K, null> {
+  return Object.fromEntries(keys.map((k) => [k, null])) as Record<K, null>;
+}
+const PLACE_KEYS = ["name", "lat", "lon", "x", "y", "timeZone", "island"] as const;
+
+export const villageToRow = (v: Village): VillageEntity =>
+  ({ ...nulls([...PLACE_KEYS, "bumdes", "pickupWindows", "serviceMinutes"]), ...v }) as VillageEntity;
+export const portToRow = (p: Port): PortEntity => ({ ...nulls(PLACE_KEYS), ...p }) as PortEntity;
+export const depotToRow = (d: Depot): DepotEntity =>
+  ({ ...nulls([...PLACE_KEYS, "fleet"]), ...d }) as DepotEntity;
+export const sailingToRow = (s: Sailing): SailingEntity =>
+  ({ ...nulls(["destinations", "maxContainers"]), ...s }) as SailingEntity;
+export const containerTypeToRow = (c: ContainerType): ContainerTypeEntity =>
+  ({ ...nulls(["reefer", "fixedCost", "costPerKm"]), ...c }) as ContainerTypeEntity;
+
+export const villageFromRow = (r: VillageEntity): Village => compact(r) as Village;
+export const portFromRow = (r: PortEntity): Port => compact(r) as Port;
+export const depotFromRow = (r: DepotEntity): Depot => compact(r) as Depot;
+export const sailingFromRow = (r: SailingEntity): Sailing => compact(r) as Sailing;
+export const containerTypeFromRow = (r: ContainerTypeEntity): ContainerType => compact(r) as ContainerType;
+
+/** The planner's view of a shipment: its order fields only, not its planning state. */
+export function shipmentFromRow(r: ShipmentEntity): Shipment {
+  const {
+    id,
+    village,
+    product,
+    handling,
+    weightKg,
+    volumeM3,
+    packages,
+    readyAt,
+    sailBy,
+    destination,
+    exporter,
+  } = r;
+  return compact({
+    id,
+    village,
+    product,
+    handling,
+    weightKg,
+    volumeM3,
+    packages,
+    readyAt,
+    sailBy,
+    destination,
+    exporter,
+  }) as Shipment;
+}

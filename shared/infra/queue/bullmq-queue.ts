@@ -1,0 +1,114 @@
+/**
+ * The producer side of the `planning` queue on Redis (BullMQ). Retries with exponential
+ * backoff; finished jobs kept for a while so clients can read results.
+ */
+import { Job, Queue } from "bullmq";
+import { Redis } from "ioredis";
+import type { JobName, JobRequest, JobState, JobStatus } from "../../contracts/jobs.js";
+import { CANCEL_FLAG_TTL_SECONDS, cancelKey } from "./cancel-flags.js";
+import type { PlanningQueue, QueueHealth } from "./planning-queue.js";
+
+export interface BullmqQueueOptions {
+  redisUrl: string;
+  name: string;
+  prefix: string;
+  attempts: number;
+  backoffMs: number;
+}
+
+export const redisConnection = (url: string) => ({ url, maxRetriesPerRequest: null });
+
+function mapState(state: string, failedReason: string | undefined, flagged: boolean): JobState {
+  if (state === "completed") return "completed";
+  if (flagged || failedReason === "cancelled") return "cancelled";
+  if (state === "active") return "active";
+  if (state === "failed") return "failed";
+  return "queued"; // waiting, delayed (a retry's backoff), prioritized, waiting-children
+}
+
+/** Errors a processor attached to its failure, when it had field-level ones. */
+export function parseFailure(failedReason: string | undefined): { path: string; message: string }[] {
+  if (!failedReason) return [];
+  try {
+    const parsed = JSON.parse(failedReason) as unknown;
+    if (Array.isArray(parsed)) return parsed as { path: string; message: string }[];
+  } catch {
+    // a plain message
+  }
+  return [{ path: "(job)", message: failedReason }];
+}
+
+export function createBullmqQueue(options: BullmqQueueOptions): PlanningQueue {
+  const queue = new Queue(options.name, {
+    connection: redisConnection(options.redisUrl),
+    prefix: options.prefix,
+    defaultJobOptions: {
+      attempts: options.attempts,
+      backoff: { type: "exponential", delay: options.backoffMs },
+      removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
+      removeOnFail: { age: 7 * 24 * 3600, count: 1000 },
+    },
+  });
+  // BullMQ 6 keeps its own client private; cancel flags and pings use this one.
+  const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
+  const flagKey = (id: string) => cancelKey(options.prefix, options.name, id);
+
+  async function status(id: string): Promise<JobStatus | null> {
+    const job = await Job.fromId(queue, id);
+    const flagged = (await redis.exists(flagKey(id))) === 1;
+    if (!job) {
+      // A job cancelled while waiting is removed; its flag remembers it.
+      return flagged ? { id, name: "solve", state: "cancelled", progress: 0 } : null;
+    }
+    const state = mapState(await job.getState(), job.failedReason, flagged);
+    const progress = typeof job.progress === "number" ? job.progress : 0;
+    return {
+      id,
+      name: job.name as JobName,
+      state,
+      progress: state === "completed" ? 100 : progress,
+      ...(state === "completed" ? { result: job.returnvalue } : {}),
+      ...(state === "failed" ? { errors: parseFailure(job.failedReason) } : {}),
+    };
+  }
+
+  return {
+    kind: "bullmq",
+    async enqueue(request: JobRequest, jobId?: string) {
+      const job = await queue.add(request.name, request.data, jobId ? { jobId } : {});
+      return job.id!;
+    },
+    status,
+    async cancel(id) {
+      const job = await Job.fromId(queue, id);
+      if (!job) return status(id);
+      const state = await job.getState();
+      if (state === "completed" || state === "failed") return status(id);
+      await redis.set(flagKey(id), "1", "EX", CANCEL_FLAG_TTL_SECONDS);
+      if (state !== "active") {
+        // Not started: take it off the queue. A worker that grabs it meanwhile sees the flag.
+        await job.remove().catch(() => undefined);
+      }
+      return status(id);
+    },
+    async health(): Promise<QueueHealth> {
+      try {
+        await redis.ping();
+        const counts = await queue.getJobCounts("waiting", "active", "delayed", "failed");
+        const workers = await queue.getWorkersCount().catch(() => -1);
+        return {
+          kind: "bullmq",
+          name: options.name,
+          ok: true,
+          detail: `redis ok; ${workers} worker(s); waiting ${counts.waiting}, active ${counts.active}, delayed ${counts.delayed}, failed ${counts.failed}`,
+        };
+      } catch (error) {
+        return { kind: "bullmq", name: options.name, ok: false, detail: (error as Error).message };
+      }
+    },
+    async close() {
+      await queue.close();
+      redis.disconnect();
+    },
+  };
+}
