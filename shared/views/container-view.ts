@@ -75,7 +75,7 @@ export interface ContainerView {
 export interface ContainerViewOptions {
   /** now, milliseconds since epoch, for the cut-off countdown (the caller owns the clock) */
   nowMs?: number;
-  /** container id -> lifecycle status (planned, confirmed, picked_up, at_port, sailed) */
+  /** container id -> lifecycle status (planned, confirmed, picking-up, picked-up, at-port, sailed) */
   statuses?: Record<string, string>;
 }
 
@@ -183,9 +183,11 @@ export function containerView(
 const STATUS_KEYS: Record<string, MessageKey> = {
   planned: "status.planned",
   confirmed: "status.confirmed",
-  picked_up: "status.picked_up",
-  at_port: "status.at_port",
+  "picking-up": "status.picking-up",
+  "picked-up": "status.picked-up",
+  "at-port": "status.at-port",
   sailed: "status.sailed",
+  superseded: "status.superseded",
 };
 
 export function containerViews(

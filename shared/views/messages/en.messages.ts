@@ -33,6 +33,14 @@ export const EN_MESSAGES: Record<MessageKey, string> = {
   "unit.km": "{value} km",
   "unit.packages": "{value} packages",
 
+  "plan.region": "Region (island)",
+  "plan.horizonStart": "From",
+  "plan.horizonEnd": "Until",
+  "plan.routesGeojson": "Routes (GeoJSON)",
+  "plan.version": "Plan version {version}",
+  "plan.reason": "Reason",
+  "shipment.required": "is required",
+  "app.footer": "Muatan: open-source software for BUMDes, logistics coordinators and exporters.",
   "plan.run": "Start planning",
   "plan.running": "Planning… {percent}",
   "plan.queued": "Waiting in the queue…",
@@ -75,8 +83,10 @@ export const EN_MESSAGES: Record<MessageKey, string> = {
 
   "status.planned": "Planned",
   "status.confirmed": "Confirmed",
-  "status.picked_up": "Picked up",
-  "status.at_port": "At port",
+  "status.picking-up": "Being picked up",
+  "status.picked-up": "Picked up",
+  "status.at-port": "At port",
+  "status.superseded": "Replaced by a later plan",
   "status.sailed": "Sailed",
 
   "reason.TOO_LARGE": "Too large",

@@ -35,6 +35,14 @@ export const ID_MESSAGES = {
   "unit.km": "{value} km",
   "unit.packages": "{value} koli",
 
+  "plan.region": "Wilayah (pulau)",
+  "plan.horizonStart": "Mulai",
+  "plan.horizonEnd": "Sampai",
+  "plan.routesGeojson": "Rute (GeoJSON)",
+  "plan.version": "Rencana versi {version}",
+  "plan.reason": "Alasan",
+  "shipment.required": "wajib diisi",
+  "app.footer": "Muatan: perangkat lunak terbuka untuk BUMDes, koordinator logistik dan eksportir.",
   "plan.run": "Mulai perencanaan",
   "plan.running": "Sedang merencanakan… {percent}",
   "plan.queued": "Menunggu giliran…",
@@ -77,8 +85,10 @@ export const ID_MESSAGES = {
 
   "status.planned": "Direncanakan",
   "status.confirmed": "Dikonfirmasi",
-  "status.picked_up": "Dijemput",
-  "status.at_port": "Di pelabuhan",
+  "status.picking-up": "Sedang dijemput",
+  "status.picked-up": "Sudah dijemput",
+  "status.at-port": "Di pelabuhan",
+  "status.superseded": "Diganti rencana baru",
   "status.sailed": "Berlayar",
 
   "reason.TOO_LARGE": "Terlalu besar",

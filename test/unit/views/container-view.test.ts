@@ -5,6 +5,7 @@ import {
   planSummaryView,
   unassignedViews,
 } from "../../../shared/views/container-view.js";
+import { summarisePlan } from "../../../shared/views/plan-summary.js";
 import { fixturePlan, fixtureScenario } from "./fixtures.js";
 
 const nbsp = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
@@ -65,7 +66,7 @@ describe("views/container-view", () => {
 
   it("translates lifecycle statuses from the service", () => {
     const views = containerViews(fixturePlan(), fixtureScenario(), "id", {
-      statuses: { C1: "at_port", C2: "weird" },
+      statuses: { C1: "at-port", C2: "weird" },
     });
     expect(views.map((v) => [v.id, v.statusLabel])).to.deep.equal([
       ["C2", "weird"],
@@ -86,5 +87,21 @@ describe("views/container-view", () => {
       weight: "3,500 kg",
     });
     expect(u.detail).to.match(/exceeds every container/);
+  });
+});
+
+describe("views/plan-summary", () => {
+  it("recomputes the fixture plan's own summary from its containers", () => {
+    const plan = fixturePlan();
+    const s = summarisePlan(plan.containers, plan.unassigned, fixtureScenario());
+    expect(s).to.deep.include({
+      containers: 2,
+      distanceKm: 230,
+      cost: 6070000,
+      assignedWeightKg: 2500,
+      unassignedWeightKg: 3500,
+    });
+    expect(s.meanWeightFill).to.be.closeTo(plan.summary.meanWeightFill, 1e-9);
+    expect(s.meanVolumeFill).to.be.closeTo(plan.summary.meanVolumeFill, 1e-9);
   });
 });

@@ -1,0 +1,513 @@
+// Muatan dashboard: plain browser JavaScript, no build step, no framework.
+// Labels come from the server-rendered dictionary (#i18n); dates and numbers arrive
+// already formatted for the chosen language by the server's view endpoints.
+(() => {
+  const I18N = JSON.parse(document.getElementById("i18n").textContent);
+  const LANG = I18N.lang;
+  const KEY_STORAGE = "muatan.apiKey";
+
+  // Paths of the REST API (service) and of the web view endpoints (this dashboard's server side).
+  const ENDPOINTS = {
+    me: "/web/data/me",
+    dashboard: "/web/data/dashboard",
+    pickups: "/web/data/pickups",
+    containers: "/web/data/containers",
+    shipments: "/shipments",
+    planRuns: "/plans",
+    planRun: (id) => `/plans/runs/${encodeURIComponent(id)}`,
+    pickupsIcs: (village) => `/exports/villages/${encodeURIComponent(village)}/pickups.ics`,
+    pickupsCsv: (village) => `/exports/villages/${encodeURIComponent(village)}/pickups.csv`,
+    containerManifest: (id) => `/exports/containers/${encodeURIComponent(id)}/manifest.html`,
+  };
+
+  const t = (key, params = {}) =>
+    (I18N.messages[key] ?? key).replace(/\{(\w+)\}/g, (whole, name) =>
+      name in params ? String(params[name]) : whole,
+    );
+  const $ = (sel, root = document) => root.querySelector(sel);
+  const esc = (value) =>
+    String(value ?? "").replace(
+      /[&<>"']/g,
+      (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch],
+    );
+  const withLang = (path) => `${path}${path.includes("?") ? "&" : "?"}lang=${LANG}`;
+
+  const storedKey = () => localStorage.getItem(KEY_STORAGE) || "";
+
+  class ApiError extends Error {
+    constructor(status, errors) {
+      super(errors.map((e) => `${e.path}: ${e.message}`).join("; ") || `HTTP ${status}`);
+      this.status = status;
+      this.errors = errors;
+    }
+  }
+
+  async function request(path, options = {}) {
+    const headers = { Accept: "application/json", ...(options.headers || {}) };
+    const key = storedKey();
+    if (key) headers.Authorization = `Bearer ${key}`;
+    if (options.body !== undefined) headers["Content-Type"] = "application/json";
+    const res = await fetch(path, {
+      method: options.method || "GET",
+      headers,
+      body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+    });
+    if (options.raw) {
+      if (!res.ok) throw new ApiError(res.status, [{ path: "(response)", message: res.statusText }]);
+      return res;
+    }
+    const text = await res.text();
+    let data = null;
+    try {
+      data = text ? JSON.parse(text) : null;
+    } catch {
+      data = null;
+    }
+    if (!res.ok) {
+      const errors =
+        data && Array.isArray(data.errors)
+          ? data.errors
+          : [{ path: "(response)", message: text || res.statusText }];
+      throw new ApiError(res.status, errors);
+    }
+    return data;
+  }
+
+  function showError(target, err) {
+    if (err && (err.status === 401 || err.status === 403)) {
+      target.innerHTML = `<p class="error">${esc(err.status === 401 ? t("auth.missing") : t("auth.denied"))}</p>`;
+    } else {
+      target.innerHTML = `<p class="error">${esc(t("common.error", { message: err.message }))}</p>`;
+    }
+  }
+
+  // Downloads go through fetch so the Bearer key travels in a header, never in a URL.
+  async function download(path, { open = false } = {}) {
+    const res = await request(withLang(path), { raw: true, headers: { Accept: "*/*" } });
+    const blob = await res.blob();
+    const url = URL.createObjectURL(blob);
+    if (open) {
+      window.open(url, "_blank");
+    } else {
+      const name =
+        /filename="([^"]+)"/.exec(res.headers.get("Content-Disposition") || "")?.[1] || path.split("/").pop();
+      const a = Object.assign(document.createElement("a"), { href: url, download: name });
+      document.body.append(a);
+      a.click();
+      a.remove();
+    }
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
+
+  const fillBar = (fraction, label, cls = "") => {
+    const pct = Math.max(0, Math.min(100, fraction * 100));
+    return `<div class="bar ${cls}${fraction > 1 ? " over" : ""}" role="img" aria-label="${esc(label)}"><i style="width:${pct.toFixed(1)}%"></i></div>`;
+  };
+
+  const fillCell = (c) =>
+    `<div class="fill">${fillBar(c.weightFill, `${t("container.fillWeight")} ${c.text.weightFill}`)}<small>${esc(t("container.fillWeight"))}: ${esc(c.text.weightFill)} (${esc(c.text.weight)})</small>` +
+    `${fillBar(c.volumeFill, `${t("container.fillVolume")} ${c.text.volumeFill}`, "vol")}<small>${esc(t("container.fillVolume"))}: ${esc(c.text.volumeFill)} (${esc(c.text.volume)})</small></div>`;
+
+  // ---------- tabs and key ----------
+  let me = null;
+
+  function selectTab(name) {
+    for (const a of document.querySelectorAll(".tabs a"))
+      a.setAttribute("aria-selected", String(a.dataset.tab === name));
+    for (const s of document.querySelectorAll(".view")) s.hidden = s.id !== name;
+    const loaders = { coordinator: loadCoordinator, bumdes: loadBumdes, exporter: loadExporter };
+    loaders[name]?.();
+  }
+
+  function currentTab() {
+    const h = location.hash.replace("#", "");
+    if (["coordinator", "bumdes", "exporter"].includes(h)) return h;
+    return me?.role || "coordinator";
+  }
+
+  async function loadMe() {
+    const status = $("#key-status");
+    if (!storedKey()) {
+      me = null;
+      status.textContent = t("auth.missing");
+      status.className = "error";
+      return;
+    }
+    try {
+      me = await request(withLang(ENDPOINTS.me));
+      status.textContent = `${t("auth.saved")} ${t(`nav.${me.role}`)}${me.label ? ` · ${me.label}` : ""}`;
+      status.className = "ok";
+    } catch (err) {
+      me = null;
+      status.textContent =
+        err.status === 401 ? t("auth.denied") : t("common.error", { message: err.message });
+      status.className = "error";
+    }
+  }
+
+  $("#key-form").addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const value = $("#api-key").value.trim();
+    if (value) localStorage.setItem(KEY_STORAGE, value);
+    $("#api-key").value = "";
+    await loadMe();
+    if (me && !location.hash) location.hash = me.role;
+    selectTab(currentTab());
+  });
+  $("#key-forget").addEventListener("click", async () => {
+    localStorage.removeItem(KEY_STORAGE);
+    await loadMe();
+    selectTab(currentTab());
+  });
+  window.addEventListener("hashchange", () => selectTab(currentTab()));
+
+  // The language links keep the open tab.
+  for (const a of document.querySelectorAll(".lang a")) {
+    a.addEventListener("click", (e) => {
+      e.preventDefault();
+      location.href = `?lang=${a.dataset.lang}${location.hash}`;
+    });
+  }
+
+  document.addEventListener("click", (e) => {
+    const button = e.target.closest("[data-download]");
+    if (!button) return;
+    download(button.dataset.download, { open: button.dataset.open === "1" }).catch((err) =>
+      alert(t("common.error", { message: err.message })),
+    );
+  });
+
+  // ---------- coordinator ----------
+  function renderSummary(d) {
+    const s = d.summary;
+    const items = [
+      ["plan.containers", s.containers],
+      ["plan.assignedWeight", s.assignedWeight],
+      ["plan.unassignedWeight", s.unassignedWeight],
+      ["plan.meanFill", `${s.meanWeightFill} / ${s.meanVolumeFill}`],
+      ["plan.distance", s.distance],
+      ["plan.cost", s.cost],
+    ];
+    $("#plan-summary").innerHTML =
+      items.map(([k, v]) => `<div><small>${esc(t(k))}</small><b>${esc(v)}</b></div>`).join("") +
+      (d.generated
+        ? `<div><small>${esc(t("plan.version", { version: d.version ?? "" }))}</small><b>${esc(d.generated)}</b></div>`
+        : "");
+  }
+
+  function renderContainers(list) {
+    if (list.length === 0) return `<p class="muted">${esc(t("plan.none"))}</p>`;
+    const rows = list
+      .map(
+        (c) => `<tr data-container="${esc(c.id)}">
+<td><b>${esc(c.id)}</b><br><small>${esc(c.type)}${c.reefer ? ` · ${esc(t("container.reefer"))}` : ""}</small></td>
+<td>${fillCell(c)}</td>
+<td>${c.stops.map((s) => `${esc(s.villageName)}<br><small>${esc(s.when)}</small>`).join("<br>")}</td>
+<td class="opt">${esc(c.depotName)}<br><small>${esc(c.text.departDepot)}</small></td>
+<td>${esc(c.portName)}<br><small>${esc(c.text.portArrival)}</small></td>
+<td class="opt">${c.sailing ? `${esc(c.sailing)}<br><small>${esc(t("container.cutoff"))}: ${esc(c.text.cutoff)}</small>` : `<small>${esc(t("container.noSailing"))}</small>`}</td>
+<td><span class="status">${esc(c.statusLabel || "")}</span></td>
+<td><button type="button" class="secondary" data-download="${esc(ENDPOINTS.containerManifest(c.id))}" data-open="1">${esc(t("container.manifest"))}</button></td>
+</tr>`,
+      )
+      .join("");
+    return `<table><thead><tr><th>${esc(t("container.id"))}</th><th>${esc(t("container.fillWeight"))} / ${esc(t("container.fillVolume"))}</th><th>${esc(t("container.stops"))}</th><th class="opt">${esc(t("container.depot"))}</th><th>${esc(t("container.port"))}</th><th class="opt">${esc(t("container.sailing"))}</th><th>${esc(t("container.status"))}</th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
+  }
+
+  function renderUnassigned(list) {
+    if (list.length === 0) return `<p class="ok">${esc(t("plan.unassignedNone"))}</p>`;
+    const rows = list
+      .map(
+        (u) =>
+          `<tr data-shipment="${esc(u.shipment)}"><td>${esc(u.shipment)}</td><td>${esc(u.villageName)}</td><td class="n">${esc(u.weight)}</td><td><b>${esc(u.reasonLabel)}</b><br><small>${esc(u.detail)}</small></td></tr>`,
+      )
+      .join("");
+    return `<table><thead><tr><th>${esc(t("shipment.id"))}</th><th>${esc(t("shipment.village"))}</th><th>${esc(t("shipment.weightKg"))}</th><th>${esc(t("plan.reason"))}</th></tr></thead><tbody>${rows}</tbody></table>`;
+  }
+
+  async function loadCoordinator() {
+    const target = $("#plan-containers");
+    fillPlanForm();
+    try {
+      const d = await request(withLang(ENDPOINTS.dashboard));
+      if (!d.hasPlan) {
+        $("#plan-summary").innerHTML = "";
+        target.innerHTML = `<p class="muted">${esc(t("plan.none"))}</p>`;
+        $("#plan-map").innerHTML = "";
+        $("#plan-unassigned").innerHTML = "";
+        $("#plan-exports").hidden = true;
+        return;
+      }
+      renderSummary(d);
+      target.innerHTML = renderContainers(d.containers);
+      $("#plan-map").innerHTML = d.mapSvg; // built and escaped on the server
+      $("#plan-unassigned").innerHTML = renderUnassigned(d.unassigned);
+      $("#plan-exports").hidden = false;
+    } catch (err) {
+      showError(target, err);
+    }
+  }
+
+  const isoDate = (d) => d.toISOString().slice(0, 10);
+  function fillPlanForm() {
+    const select = $("#plan-region");
+    if (me && Array.isArray(me.regions) && select.options.length === 0) {
+      select.innerHTML = me.regions.map((r) => `<option value="${esc(r)}">${esc(r)}</option>`).join("");
+    }
+    if (!$("#plan-start").value) {
+      const suggested = me?.suggestedHorizon;
+      const start = suggested ? suggested.start.slice(0, 10) : isoDate(new Date());
+      const end = suggested ? suggested.end.slice(0, 10) : isoDate(new Date(Date.now() + 7 * 86400000));
+      $("#plan-start").value = start;
+      $("#plan-end").value = end;
+    }
+  }
+
+  function clearErrors(form) {
+    for (const el of form.querySelectorAll(".field-error")) el.textContent = "";
+    for (const el of form.querySelectorAll(".field.invalid")) el.classList.remove("invalid");
+  }
+
+  // API paths look like "weightKg", "body.weightKg" or "shipments[0].weightKg": match on the tail.
+  function showFieldErrors(form, errors) {
+    const unmatched = [];
+    for (const e of errors) {
+      const path = String(e.path || "");
+      const slot = [...form.querySelectorAll("[data-error-for]")].find((el) => {
+        const name = el.dataset.errorFor;
+        return path === name || path.endsWith(`.${name}`) || path.endsWith(`]${name}`);
+      });
+      if (slot) {
+        slot.textContent = slot.textContent ? `${slot.textContent}; ${e.message}` : e.message;
+        slot.closest(".field")?.classList.add("invalid");
+      } else unmatched.push(`${path}: ${e.message}`);
+    }
+    return unmatched;
+  }
+
+  // A day in the coordinator's browser becomes an instant at local midnight with its offset.
+  function dayStart(day) {
+    const d = new Date(`${day}T00:00:00`);
+    const off = -d.getTimezoneOffset();
+    const sign = off >= 0 ? "+" : "-";
+    const hh = String(Math.floor(Math.abs(off) / 60)).padStart(2, "0");
+    const mm = String(Math.abs(off) % 60).padStart(2, "0");
+    return `${day}T00:00:00${sign}${hh}:${mm}`;
+  }
+
+  let polling = null;
+  $("#plan-form").addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    clearErrors(form);
+    const status = $("#plan-status");
+    const progress = $("#plan-progress");
+    const button = $("#plan-run");
+    const body = {
+      region: $("#plan-region").value || undefined,
+      horizon: { start: dayStart($("#plan-start").value), end: dayStart($("#plan-end").value) },
+    };
+    button.disabled = true;
+    status.className = "";
+    status.textContent = t("plan.queued");
+    progress.hidden = false;
+    progress.value = 0;
+    try {
+      const run = await request(ENDPOINTS.planRuns, { method: "POST", body });
+      await pollRun(run.id ?? run.runId, status, progress);
+    } catch (err) {
+      const rest = err.errors ? showFieldErrors(form, err.errors) : [err.message];
+      status.className = "error";
+      status.textContent = t("plan.failed", { message: rest.join("; ") || t("shipment.fixErrors") });
+    } finally {
+      button.disabled = false;
+    }
+  });
+
+  async function pollRun(id, status, progress) {
+    clearTimeout(polling);
+    for (;;) {
+      const run = await request(ENDPOINTS.planRun(id));
+      const pct = Math.max(0, Math.min(100, Number(run.progress) || 0));
+      progress.value = pct;
+      if (run.state === "completed") {
+        progress.value = 100;
+        status.className = "ok";
+        status.textContent = t("plan.done");
+        await loadCoordinator();
+        return;
+      }
+      if (run.state === "failed" || run.state === "cancelled") {
+        const message = (run.errors || []).map((e) => `${e.path}: ${e.message}`).join("; ") || run.state;
+        throw new ApiError(500, [{ path: "(run)", message }]);
+      }
+      status.textContent =
+        run.state === "queued" ? t("plan.queued") : t("plan.running", { percent: `${pct}%` });
+      await new Promise((resolve) => {
+        polling = setTimeout(resolve, 700);
+      });
+    }
+  }
+
+  // ---------- BUMDes ----------
+  function villageList() {
+    return (me && Array.isArray(me.villages) ? me.villages : []).filter(Boolean);
+  }
+
+  function selectedVillage() {
+    return $("#village-select").value;
+  }
+
+  async function loadBumdes() {
+    const select = $("#village-select");
+    const villages = villageList();
+    if (select.options.length !== villages.length) {
+      const keep = select.value || localStorage.getItem("muatan.village") || "";
+      select.innerHTML = villages
+        .map(
+          (v) =>
+            `<option value="${esc(v.id)}">${esc(v.name || v.id)}${v.zone ? ` (${esc(v.zone)})` : ""}</option>`,
+        )
+        .join("");
+      if (villages.some((v) => v.id === keep)) select.value = keep;
+    }
+    const exporterInput = $("#shipment-form [name=exporter]");
+    await loadPickups();
+    if (!exporterInput.value && me?.exporter) exporterInput.value = me.exporter;
+  }
+
+  async function loadPickups() {
+    const target = $("#pickups");
+    const village = selectedVillage();
+    if (!village) {
+      target.innerHTML = `<p class="muted">${esc(storedKey() ? t("pickup.choose") : t("auth.missing"))}</p>`;
+      return;
+    }
+    try {
+      const d = await request(withLang(`${ENDPOINTS.pickups}?village=${encodeURIComponent(village)}`));
+      if (d.rows.length === 0) {
+        target.innerHTML = `<p class="muted">${esc(t("pickup.none"))}</p>`;
+        return;
+      }
+      target.innerHTML = `<table><thead><tr><th>${esc(t("pickup.date"))}</th><th>${esc(t("pickup.time"))}</th><th>${esc(t("pickup.loads"))}</th><th>${esc(t("pickup.container"))}</th></tr></thead><tbody>${d.rows
+        .map(
+          (r) =>
+            `<tr class="pickup" data-container="${esc(r.container)}" data-load-start="${esc(r.loadStart)}"><td>${esc(r.date)}</td><td class="pickup-when">${esc(r.time)}<span class="zone">${esc(r.zone)}</span></td><td>${r.loads.map(esc).join("<br>")}<br><small>${esc(r.weight)} · ${esc(r.volume)}</small></td><td><b>${esc(r.container)}</b><br><small>${esc(r.containerType)} → ${esc(r.port)}</small></td></tr>`,
+        )
+        .join("")}</tbody></table>`;
+    } catch (err) {
+      showError(target, err);
+    }
+  }
+
+  $("#village-select").addEventListener("change", () => {
+    localStorage.setItem("muatan.village", selectedVillage());
+    loadPickups();
+  });
+  $("#pickups-ics").addEventListener("click", () =>
+    download(ENDPOINTS.pickupsIcs(selectedVillage())).catch((err) => showError($("#pickups"), err)),
+  );
+  $("#pickups-csv").addEventListener("click", () =>
+    download(ENDPOINTS.pickupsCsv(selectedVillage())).catch((err) => showError($("#pickups"), err)),
+  );
+
+  // "2026-12-28T09:00" typed in the village's clock -> an instant with that zone's offset.
+  function villageInstant(local, zone) {
+    if (!local) return undefined;
+    const withSeconds = local.length === 16 ? `${local}:00` : local;
+    if (!zone) return withSeconds;
+    const probe = new Date(`${withSeconds}Z`);
+    const name = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longOffset" })
+      .formatToParts(probe)
+      .find((p) => p.type === "timeZoneName")?.value;
+    const m = /GMT([+-]\d{2}):?(\d{2})?/.exec(name || "");
+    return `${withSeconds}${m ? `${m[1]}:${m[2] || "00"}` : "Z"}`;
+  }
+
+  const numberOrText = (v) => {
+    const s = String(v).trim().replace(/\s/g, "");
+    if (s === "") return undefined;
+    // "1.250,5" (id) and "1,250.5" (en) both mean 1250.5
+    const normal = LANG === "id" ? s.replace(/\./g, "").replace(",", ".") : s.replace(/,/g, "");
+    const n = Number(normal);
+    return Number.isFinite(n) ? n : s; // leave text as text: the API names the field
+  };
+
+  $("#shipment-form").addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    clearErrors(form);
+    const status = $("#shipment-status");
+    const data = new FormData(form);
+    const village = villageList().find((v) => v.id === selectedVillage());
+    const text = (name) => String(data.get(name) ?? "").trim() || undefined;
+    const body = {
+      id: text("id"),
+      village: selectedVillage() || undefined,
+      product: text("product"),
+      handling: text("handling"),
+      weightKg: numberOrText(data.get("weightKg") ?? ""),
+      volumeM3: numberOrText(data.get("volumeM3") ?? ""),
+      packages: numberOrText(data.get("packages") ?? ""),
+      readyAt: villageInstant(text("readyAt"), village?.timeZone),
+      sailBy: villageInstant(text("sailBy"), village?.timeZone),
+      destination: text("destination")?.toUpperCase(),
+      exporter: text("exporter"),
+    };
+    if (body.weightKg === undefined) {
+      showFieldErrors(form, [{ path: "weightKg", message: t("shipment.required") }]);
+      status.className = "error";
+      status.textContent = t("shipment.fixErrors");
+      return;
+    }
+    try {
+      const created = await request(ENDPOINTS.shipments, { method: "POST", body });
+      status.className = "ok";
+      status.textContent = t("shipment.registered", { id: created.id ?? body.id ?? "" });
+      form.reset();
+      if (me?.exporter) $("#shipment-form [name=exporter]").value = me.exporter;
+    } catch (err) {
+      const rest = err.errors ? showFieldErrors(form, err.errors) : [err.message];
+      status.className = "error";
+      status.textContent = [t("shipment.fixErrors"), ...rest].join(" ");
+    }
+  });
+
+  // ---------- exporter ----------
+  async function loadExporter() {
+    const target = $("#exporter-containers");
+    try {
+      const list = await request(withLang(ENDPOINTS.containers));
+      if (list.containers.length === 0) {
+        target.innerHTML = `<p class="muted">${esc(t("exporter.none"))}</p>`;
+        return;
+      }
+      target.innerHTML = `<div class="cards">${list.containers
+        .map(
+          (c) => `<article data-container="${esc(c.id)}">
+<h3>${esc(c.id)} <span class="status">${esc(c.statusLabel || "")}</span></h3>
+${fillCell(c)}
+<dl>
+<dt>${esc(t("container.port"))}</dt><dd>${esc(c.portName)}</dd>
+<dt>${esc(t("container.portArrival"))}</dt><dd>${esc(c.text.portArrival)}</dd>
+${c.sailing ? `<dt>${esc(t("container.sailing"))}</dt><dd>${esc(c.sailing)}</dd><dt>${esc(t("container.departure"))}</dt><dd>${esc(c.text.departure)}</dd><dt>${esc(t("container.cutoff"))}</dt><dd>${esc(c.text.cutoff)}</dd>` : `<dt>${esc(t("container.sailing"))}</dt><dd>${esc(t("container.noSailing"))}</dd>`}
+</dl>
+${c.text.countdown ? `<p class="countdown${c.cutoffInMinutes <= 0 ? " late" : ""}">${esc(c.text.countdown)}</p>` : ""}
+<details><summary>${esc(t("container.shipments"))} (${c.shipments.length})</summary><ul>${c.shipments
+            .map(
+              (s) =>
+                `<li>${esc(s.shipment)} · ${esc(s.product || "")} · ${esc(s.weight)}${s.exporter ? ` · ${esc(s.exporter)}` : ""}</li>`,
+            )
+            .join("")}</ul></details>
+<button type="button" class="secondary" data-download="${esc(ENDPOINTS.containerManifest(c.id))}" data-open="1">${esc(t("container.manifest"))}</button>
+</article>`,
+        )
+        .join("")}</div>`;
+    } catch (err) {
+      showError(target, err);
+    }
+  }
+
+  // ---------- start ----------
+  loadMe().then(() => selectTab(currentTab()));
+})();
