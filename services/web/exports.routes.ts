@@ -1,0 +1,123 @@
+/**
+ * Downloads: pickup schedules (.ics for phone calendars, .csv), container manifests
+ * (.csv, printable .html) and the plan's routes (.geojson). Every file is built by the
+ * pure formatters in shared/views from the current plan, scoped to the caller's role.
+ */
+import { type Request, type Response, Router } from "express";
+import type { DataSource } from "typeorm";
+import { VillageEntity } from "../../shared/infra/db/entities/village.entity.js";
+import { notFound } from "../../shared/infra/errors.js";
+import { parseLang } from "../../shared/views/locale.js";
+import { manifestCsv, manifestHtml } from "../../shared/views/manifest.js";
+import { pickupsToCsv, pickupsToICalendar } from "../../shared/views/pickup-export.js";
+import { pickupRows } from "../../shared/views/pickup-schedule.js";
+import { routesGeoJson } from "../../shared/views/routes-geojson.js";
+import { principalOf } from "../api/principal.js";
+import { loadPlanSnapshot } from "./plan-snapshot.repository.js";
+import { assertVillageVisible, maskForViewer, snapshotScope } from "./web-scope.js";
+
+/** File names carry only safe characters: ids come from users. */
+const safeName = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 80) || "file";
+
+function sendFile(res: Response, body: string, type: string, filename: string, inline = false) {
+  res.set("Content-Type", type);
+  res.set("Content-Disposition", `${inline ? "inline" : "attachment"}; filename="${safeName(filename)}"`);
+  res.set("Cache-Control", "no-store");
+  res.send(body);
+}
+
+export function exportRoutes(dataSource: DataSource, now: () => number): Router {
+  const router = Router();
+  const m = () => dataSource.manager;
+
+  const pickups = async (req: Request, res: Response) => {
+    const p = principalOf(res);
+    const village = String(req.params.village);
+    assertVillageVisible(p, village);
+    const row = await m().findOneBy(VillageEntity, { id: village });
+    if (!row) throw notFound("village", village);
+    const snap = await loadPlanSnapshot(m(), { villages: [village] });
+    // Calendars keep past pickups too: a phone should not lose an event that happened.
+    return { village: row, rows: pickupRows(snap.plan, snap.scenario, { village }) };
+  };
+
+  router.get("/exports/villages/:village/pickups.ics", async (req, res) => {
+    const lang = parseLang(req.query.lang);
+    const { village, rows } = await pickups(req, res);
+    const ics = pickupsToICalendar(rows, lang, new Date(now()).toISOString(), village.name ?? village.id);
+    sendFile(res, ics, "text/calendar; charset=utf-8", `pickups-${village.id}.ics`);
+  });
+
+  router.get("/exports/villages/:village/pickups.csv", async (req, res) => {
+    const lang = parseLang(req.query.lang);
+    const { village, rows } = await pickups(req, res);
+    sendFile(res, pickupsToCsv(rows, lang), "text/csv; charset=utf-8", `pickups-${village.id}.csv`);
+  });
+
+  const manifest = async (res: Response, containerId: string | undefined) => {
+    const p = principalOf(res);
+    const scope = snapshotScope(p);
+    const snap = maskForViewer(
+      await loadPlanSnapshot(m(), containerId ? { ...scope, containerIds: [containerId] } : scope),
+      p,
+    );
+    if (containerId && snap.plan.containers.length === 0) throw notFound("container", containerId);
+    return snap;
+  };
+
+  router.get("/exports/containers/:id/manifest.csv", async (req, res) => {
+    const id = String(req.params.id);
+    const snap = await manifest(res, id);
+    sendFile(
+      res,
+      manifestCsv(snap.plan, snap.scenario, parseLang(req.query.lang), [id]),
+      "text/csv; charset=utf-8",
+      `manifest-${id}.csv`,
+    );
+  });
+
+  router.get("/exports/containers/:id/manifest.html", async (req, res) => {
+    const id = String(req.params.id);
+    const snap = await manifest(res, id);
+    sendFile(
+      res,
+      manifestHtml(snap.plan, snap.scenario, parseLang(req.query.lang), [id]),
+      "text/html; charset=utf-8",
+      `manifest-${id}.html`,
+      true,
+    );
+  });
+
+  router.get("/exports/manifest.csv", async (req, res) => {
+    const snap = await manifest(res, undefined);
+    sendFile(
+      res,
+      manifestCsv(snap.plan, snap.scenario, parseLang(req.query.lang)),
+      "text/csv; charset=utf-8",
+      "manifest.csv",
+    );
+  });
+
+  router.get("/exports/manifest.html", async (req, res) => {
+    const snap = await manifest(res, undefined);
+    sendFile(
+      res,
+      manifestHtml(snap.plan, snap.scenario, parseLang(req.query.lang)),
+      "text/html; charset=utf-8",
+      "manifest.html",
+      true,
+    );
+  });
+
+  router.get("/exports/routes.geojson", async (_req, res) => {
+    const snap = await manifest(res, undefined);
+    sendFile(
+      res,
+      JSON.stringify(routesGeoJson(snap.plan, snap.scenario)),
+      "application/geo+json; charset=utf-8",
+      "routes.geojson",
+    );
+  });
+
+  return router;
+}

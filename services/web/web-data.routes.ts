@@ -1,0 +1,98 @@
+/**
+ * JSON view models for the dashboard: the same pure formatters as the exports, so a
+ * date or a fill shown in the browser is the one printed on the manifest.
+ */
+import { Router } from "express";
+import type { DataSource } from "typeorm";
+import { In } from "typeorm";
+import { PortEntity } from "../../shared/infra/db/entities/port.entity.js";
+import { SailingEntity } from "../../shared/infra/db/entities/sailing.entity.js";
+import { VillageEntity } from "../../shared/infra/db/entities/village.entity.js";
+import { badRequest, notFound } from "../../shared/infra/errors.js";
+import { containerViews, planSummaryView, unassignedViews } from "../../shared/views/container-view.js";
+import { formatLocalDateTime, zoneLabel } from "../../shared/views/local-time.js";
+import { parseLang } from "../../shared/views/locale.js";
+import { formatPickup } from "../../shared/views/pickup-export.js";
+import { pickupRows } from "../../shared/views/pickup-schedule.js";
+import { routeMapSvg } from "../../shared/views/route-map-svg.js";
+import { principalOf, requireRole } from "../api/principal.js";
+import { loadPlanSnapshot } from "./plan-snapshot.repository.js";
+import { assertVillageVisible, maskForViewer, snapshotScope } from "./web-scope.js";
+
+const MAX_VILLAGES_LISTED = 5000;
+/** Coordinators' own clock is not known; plan times on the dashboard header use WIB. */
+const COORDINATOR_ZONE = "Asia/Jakarta";
+
+export function webDataRoutes(dataSource: DataSource, now: () => number): Router {
+  const router = Router();
+  const m = () => dataSource.manager;
+
+  router.get("/web/data/me", async (req, res) => {
+    const p = principalOf(res);
+    const villageRows =
+      p.role === "bumdes"
+        ? await m().find(VillageEntity, { where: { id: In(p.villages) }, order: { id: "ASC" } })
+        : p.role === "coordinator"
+          ? await m().find(VillageEntity, { order: { id: "ASC" }, take: MAX_VILLAGES_LISTED })
+          : [];
+    const ports = await m().find(PortEntity, { order: { id: "ASC" } });
+    const regions = [...new Set(ports.map((port) => port.island).filter((i): i is string => !!i))].sort();
+    // Suggest the week before the next cut-off: that is the week the coordinator must plan.
+    const sailings = await m().find(SailingEntity, { order: { cutoff: "ASC" } });
+    const next = sailings.map((s) => Date.parse(s.cutoff)).find((ms) => ms > now());
+    const start = next === undefined ? now() : Math.max(now(), next - 7 * 86400_000);
+    res.json({
+      role: p.role,
+      exporter: p.exporter,
+      villages: villageRows.map((v) => ({
+        id: v.id,
+        name: v.name ?? v.id,
+        timeZone: v.timeZone,
+        zone: v.timeZone ? zoneLabel(v.timeZone, new Date(now()).toISOString()) : null,
+      })),
+      regions,
+      suggestedHorizon: {
+        start: new Date(start).toISOString(),
+        end: new Date(start + 7 * 86400_000).toISOString(),
+      },
+      lang: parseLang(req.query.lang),
+    });
+  });
+
+  router.get("/web/data/dashboard", requireRole("coordinator"), async (req, res) => {
+    const lang = parseLang(req.query.lang);
+    const snap = await loadPlanSnapshot(m());
+    const hasPlan = snap.version !== null || snap.plan.containers.length > 0;
+    res.json({
+      hasPlan,
+      version: snap.version,
+      generated: snap.createdAt ? formatLocalDateTime(snap.createdAt, COORDINATOR_ZONE, lang) : null,
+      summary: planSummaryView(snap.plan, lang),
+      containers: containerViews(snap.plan, snap.scenario, lang, { nowMs: now(), statuses: snap.statuses }),
+      unassigned: unassignedViews(snap.plan, snap.scenario, lang),
+      mapSvg: routeMapSvg(snap.plan, snap.scenario, lang),
+    });
+  });
+
+  router.get("/web/data/pickups", async (req, res) => {
+    const p = principalOf(res);
+    const lang = parseLang(req.query.lang);
+    const village = typeof req.query.village === "string" ? req.query.village : "";
+    if (!village) throw badRequest([{ path: "village", message: "is required (a village id)" }]);
+    assertVillageVisible(p, village);
+    if (!(await m().findOneBy(VillageEntity, { id: village }))) throw notFound("village", village);
+    const snap = await loadPlanSnapshot(m(), { villages: [village] });
+    const rows = pickupRows(snap.plan, snap.scenario, { village, fromMs: now() });
+    res.json({ village, rows: rows.map((r) => formatPickup(r, lang)) });
+  });
+
+  router.get("/web/data/containers", async (req, res) => {
+    const p = principalOf(res);
+    const lang = parseLang(req.query.lang);
+    const snap = maskForViewer(await loadPlanSnapshot(m(), snapshotScope(p)), p);
+    const views = containerViews(snap.plan, snap.scenario, lang, { nowMs: now(), statuses: snap.statuses });
+    res.json({ containers: views });
+  });
+
+  return router;
+}

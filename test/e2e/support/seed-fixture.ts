@@ -1,0 +1,85 @@
+/**
+ * Put the views' fixture week into a database through the service's own mappers and
+ * plan store, so the web routes read exactly what a real planning run would write.
+ */
+import { randomUUID } from "node:crypto";
+import type { DataSource } from "typeorm";
+import type { Plan } from "../../../shared/core/model/plan.js";
+import type { Scenario } from "../../../shared/core/model/scenario.js";
+import { createApiKey } from "../../../shared/infra/db/api-keys.repository.js";
+import { ContainerTypeEntity } from "../../../shared/infra/db/entities/container-type.entity.js";
+import { DepotEntity } from "../../../shared/infra/db/entities/depot.entity.js";
+import { PlanningRunEntity } from "../../../shared/infra/db/entities/planning-run.entity.js";
+import { PortEntity } from "../../../shared/infra/db/entities/port.entity.js";
+import { SailingEntity } from "../../../shared/infra/db/entities/sailing.entity.js";
+import { ShipmentEntity } from "../../../shared/infra/db/entities/shipment.entity.js";
+import { VillageEntity } from "../../../shared/infra/db/entities/village.entity.js";
+import { storePlan } from "../../../shared/infra/db/plan.store.js";
+import {
+  containerTypeToRow,
+  depotToRow,
+  portToRow,
+  sailingToRow,
+  villageToRow,
+} from "../../../shared/infra/db/scenario.mapper.js";
+
+export async function seedReference(ds: DataSource, scenario: Scenario): Promise<void> {
+  await ds.transaction(async (m) => {
+    await m.save(ContainerTypeEntity, scenario.containerTypes.map(containerTypeToRow));
+    await m.save(DepotEntity, scenario.depots.map(depotToRow));
+    await m.save(PortEntity, scenario.ports.map(portToRow));
+    await m.save(SailingEntity, (scenario.sailings ?? []).map(sailingToRow));
+    await m.save(VillageEntity, scenario.villages.map(villageToRow));
+  });
+}
+
+export async function seedShipments(ds: DataSource, scenario: Scenario): Promise<void> {
+  await ds.manager.save(
+    ShipmentEntity,
+    scenario.shipments.map((s) => ({
+      id: s.id,
+      village: s.village,
+      product: s.product ?? null,
+      handling: s.handling ?? null,
+      weightKg: s.weightKg,
+      volumeM3: s.volumeM3 ?? null,
+      packages: s.packages ?? null,
+      readyAt: s.readyAt ?? null,
+      sailBy: s.sailBy ?? null,
+      destination: s.destination ?? null,
+      exporter: s.exporter ?? null,
+      status: "open" as const,
+    })),
+  );
+}
+
+/** Store a plan the way the worker does, through a completed planning run. */
+export async function storeFixturePlan(ds: DataSource, scenario: Scenario, plan: Plan): Promise<number> {
+  const runId = randomUUID();
+  await ds.manager.save(PlanningRunEntity, {
+    id: runId,
+    state: "active",
+    progress: 50,
+    request: { region: "fixture" },
+    scenario,
+    keptContainers: [],
+    planVersion: null,
+    errors: null,
+    createdBy: null,
+    finishedAt: null,
+  });
+  return ds.transaction((m) => storePlan(m, runId, plan, new Date("2026-12-20T00:00:00Z")));
+}
+
+export async function seedKeys(ds: DataSource) {
+  const coordinator = await createApiKey(ds.manager, { role: "coordinator", label: "e2e coordinator" });
+  const bumdesA = await createApiKey(ds.manager, { role: "bumdes", villages: ["vA"] });
+  const bumdesB = await createApiKey(ds.manager, { role: "bumdes", villages: ["vB"] });
+  const exporterB = await createApiKey(ds.manager, { role: "exporter", exporter: "EXP-B" });
+  return {
+    coordinator: coordinator.key,
+    bumdesA: bumdesA.key,
+    bumdesB: bumdesB.key,
+    exporterB: exporterB.key,
+  };
+}
