@@ -1,12 +1,26 @@
 /**
  * The one entry to the optimiser: a validated Scenario in, a Plan out.
  * Pure: the clock, the seed, the budget and the progress sink are arguments.
+ *
+ * compile (problem model, set aside what cannot be carried) -> cheapest insertion ->
+ * ruin & recreate + local search under simulated annealing -> sailing assignment LP ->
+ * lower bound -> Plan.
  */
+import { reassignSailings } from "./assign/sailing-lp.js";
+import { type BoundItem, containerLowerBound } from "./bounds/lower-bound.js";
+import { insertJobs } from "./construct/insertion.js";
 import type { Plan } from "./model/plan.js";
 import type { Scenario } from "./model/scenario.js";
+import { toPlan } from "./output/to-plan.js";
+import { compileProblem } from "./problem/compile.js";
+import type { Problem } from "./problem/problem.js";
+import { anneal } from "./search/anneal.js";
+import { Budget } from "./search/budget.js";
+import { Random } from "./search/random.js";
+import { type SearchParams, Solution } from "./search/solution.js";
 
 export interface SolveProgress {
-  /** 0..1 of the time budget used */
+  /** 0..1 of the budget used */
   fraction: number;
   containers: number;
   cost: number;
@@ -14,17 +28,75 @@ export interface SolveProgress {
 }
 
 export interface SolveOptions {
-  /** Same seed, same scenario, same iteration count -> same plan. Default 1. */
+  /** Same seed, same scenario, same budget -> same plan. Default 1. */
   seed?: number;
-  /** Wall-clock budget for the improvement phase, milliseconds. Default 5000. */
+  /** Budget, milliseconds: converted to deterministic work units; the clock stops an overrun. Default 5000. */
   timeLimitMs?: number;
-  /** Stop after this many improvement iterations (for reproducible runs independent of machine speed). */
+  /** Stop after this many ruin-and-recreate iterations instead (reproducible on any machine). */
   maxIterations?: number;
-  /** Milliseconds clock; the caller passes `() => performance.now()`. Without it the search runs by iterations only. */
+  /** Milliseconds clock; the caller passes `() => performance.now()`. Used for solveMs and the safety stop. */
   clock?: () => number;
   onProgress?: (progress: SolveProgress) => void;
 }
 
-export function solve(_scenario: Scenario, _options: SolveOptions = {}): Plan {
-  throw new Error("not implemented yet");
+export function searchParams(p: Problem): SearchParams {
+  const minFixed = Math.min(...p.kinds.map((k) => k.fixedCost));
+  const fillBonus =
+    p.objective === "cost" && p.kinds.length > 0 && minFixed > 0 ? (0.5 * minFixed) / (p.jobs.length + 1) : 0;
+  let maxKm = 0;
+  for (const v of p.travel.km) if (v > maxKm) maxKm = v;
+  const maxFixed = Math.max(0, ...p.kinds.map((k) => k.fixedCost));
+  const maxPerKm = Math.max(1, ...p.kinds.map((k) => k.costPerKm));
+  const perRoute = (p.objective === "distance" ? 0 : maxFixed) + maxPerKm * (maxKm * 4 + 1);
+  const minWeight = Math.min(1, ...p.jobs.map((j) => j.weightKg));
+  return { fillBonus, unassignedPenaltyPerKg: (10 * perRoute) / minWeight };
+}
+
+export function solve(scenario: Scenario, options: SolveOptions = {}): Plan {
+  const clock = options.clock;
+  const started = clock ? clock() : 0;
+  const { problem, setAside } = compileProblem(scenario);
+  const rng = new Random(options.seed ?? 1);
+  const budget = new Budget(options.timeLimitMs ?? 5000, options.maxIterations, clock);
+  const params = searchParams(problem);
+
+  let sol = new Solution(problem, params);
+  const order = problem.jobs
+    .map((j) => j.index)
+    .sort((a, b) => problem.jobs[b].weightKg - problem.jobs[a].weightKg || a - b);
+  insertJobs(sol, order, rng, budget, 0);
+
+  const report = (fraction: number, s: Solution) =>
+    options.onProgress?.({
+      fraction,
+      containers: s.routes.length,
+      cost: s.cost(),
+      unassigned: s.unassigned.length,
+    });
+  if (problem.jobs.length > 0) {
+    sol = anneal(sol, rng, budget, (pr) => report(pr.fraction, pr.best));
+  }
+  reassignSailings(sol);
+  report(1, sol);
+
+  const items: BoundItem[] = sol.routes.flatMap((r) =>
+    r.jobs.map((id) => {
+      const j = problem.jobs[id];
+      return {
+        handling: j.handling,
+        packages: j.packages,
+        unitWeightKg: j.weightKg / j.packages,
+        unitVolumeM3: j.volumeM3 / j.packages,
+      };
+    }),
+  );
+  const types = scenario.containerTypes;
+  const reeferTypes = types.filter((t) => t.reefer);
+  const cap = (list: typeof types) => ({
+    weightKg: Math.max(...list.map((t) => t.maxWeightKg)),
+    volumeM3: Math.max(...list.map((t) => t.maxVolumeM3)),
+  });
+  const lowerBound = containerLowerBound(items, reeferTypes.length > 0 ? cap(reeferTypes) : null, cap(types));
+  const solveMs = clock ? Math.round(clock() - started) : 0;
+  return toPlan(problem, sol, setAside, lowerBound, solveMs);
 }

@@ -99,7 +99,9 @@ export const shipmentSchema = z.object({
 });
 
 export const travelSchema = z.object({
-  metric: z.enum(["road", "euclidean", "matrix"], { error: "must be one of road, euclidean, matrix" }).optional(),
+  metric: z
+    .enum(["road", "euclidean", "matrix"], { error: "must be one of road, euclidean, matrix" })
+    .optional(),
   roadFactor: positive().optional(),
   speedKmh: positive().optional(),
   matrix: z

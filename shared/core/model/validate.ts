@@ -74,7 +74,10 @@ function referenceErrors(s: Scenario): FieldError[] {
   s.villages.forEach((v, i) => {
     (v.pickupWindows ?? []).forEach((w, k) => {
       if (w.close <= w.open) {
-        add(`villages[${i}].pickupWindows[${k}].close`, `must be after open (${w.open}); split a window that crosses midnight in two`);
+        add(
+          `villages[${i}].pickupWindows[${k}].close`,
+          `must be after open (${w.open}); split a window that crosses midnight in two`,
+        );
       }
     });
   });

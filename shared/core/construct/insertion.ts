@@ -1,0 +1,128 @@
+/**
+ * Cheapest insertion with blinks (Christiaens & Vanden Berghe's SISR recreate): each job
+ * goes where it adds least to the objective, skipping a candidate position now and then
+ * so the search does not always rebuild the same solution. Used to build the first
+ * solution and to recreate after every ruin.
+ */
+import type { Budget } from "../search/budget.js";
+import type { Random } from "../search/random.js";
+import { evaluateRoute } from "../search/route-eval.js";
+import type { Route, Solution } from "../search/solution.js";
+
+export const BLINK_RATE = 0.01;
+/** Full evaluations tried per job in the timed case, cheapest estimate first. */
+const MAX_FULL_EVALUATIONS = 12;
+
+interface Candidate {
+  route: Route;
+  pos: number;
+  estimate: number;
+}
+
+export function insertJobs(
+  sol: Solution,
+  jobs: readonly number[],
+  rng: Random,
+  budget: Budget,
+  blinkRate = BLINK_RATE,
+): void {
+  for (const job of jobs) {
+    if (!insertOne(sol, job, rng, budget, blinkRate)) sol.unassigned.push(job);
+  }
+}
+
+function insertOne(sol: Solution, job: number, rng: Random, budget: Budget, blinkRate: number): boolean {
+  const p = sol.p;
+  const J = p.jobs;
+  const n = p.travel.size;
+  const kmT = p.travel.km;
+  const j = J[job];
+  const loc = j.loc;
+  const exact = p.untimed && p.singleEndpoint;
+  const fb = sol.params.fillBonus;
+
+  let bestDelta = Infinity;
+  let bestRoute: Route | null = null;
+  let bestPos = -1;
+  let bestKind = -1;
+  const candidates: Candidate[] = [];
+
+  for (const r of sol.routes) {
+    if (!sol.canTake(r, job)) continue;
+    const kind = p.kinds[r.kind];
+    const perKm = p.objective === "distance" ? 1 : kind.costPerKm;
+    const c = kind.maxWeightKg;
+    const fillDelta = fb === 0 ? 0 : -fb * (((r.weightKg + j.weightKg) / c) ** 2 - (r.weightKg / c) ** 2);
+    const endLoc = p.endpoints[r.endpoint].loc;
+    const len = r.jobs.length;
+    budget.work += len + 1;
+    let prev = kind.loc;
+    for (let pos = 0; pos <= len; pos++) {
+      const next = pos === len ? endLoc : J[r.jobs[pos]].loc;
+      if (blinkRate > 0 && rng.next() < blinkRate) {
+        prev = next;
+        continue;
+      }
+      const estimate = perKm * (kmT[prev * n + loc] + kmT[loc * n + next] - kmT[prev * n + next]) + fillDelta;
+      if (exact) {
+        if (estimate < bestDelta) {
+          bestDelta = estimate;
+          bestRoute = r;
+          bestPos = pos;
+        }
+      } else {
+        candidates.push({ route: r, pos, estimate });
+      }
+      prev = next;
+    }
+  }
+
+  if (!exact && candidates.length > 0) {
+    candidates.sort((a, b) => a.estimate - b.estimate);
+    let evaluated = 0;
+    let feasibleFound = 0;
+    const scratch: number[] = [];
+    for (const cand of candidates) {
+      if (evaluated >= MAX_FULL_EVALUATIONS || feasibleFound >= 2) break;
+      const r = cand.route;
+      scratch.length = 0;
+      for (let q = 0; q < cand.pos; q++) scratch.push(r.jobs[q]);
+      scratch.push(job);
+      for (let q = cand.pos; q < r.jobs.length; q++) scratch.push(r.jobs[q]);
+      evaluated++;
+      budget.work += scratch.length + p.endpoints.length;
+      const ev = evaluateRoute(p, r.kind, scratch, scratch.length, sol.endpointUse, r.endpoint, fb);
+      if (!ev.feasible) continue;
+      feasibleFound++;
+      const delta = ev.obj - r.obj;
+      if (delta < bestDelta) {
+        bestDelta = delta;
+        bestRoute = r;
+        bestPos = cand.pos;
+      }
+    }
+  }
+
+  // A fresh container from each depot and type that still has one.
+  const single = [job];
+  for (const kind of p.kinds) {
+    if (j.kindOk[kind.index] === 0 || sol.kindUse[kind.index] >= kind.limit) continue;
+    budget.work += 1 + p.endpoints.length;
+    const ev = evaluateRoute(p, kind.index, single, 1, sol.endpointUse, -1, fb);
+    if (ev.feasible && ev.obj < bestDelta) {
+      bestDelta = ev.obj;
+      bestRoute = null;
+      bestKind = kind.index;
+    }
+  }
+
+  if (bestRoute !== null) {
+    sol.insert(bestRoute, bestPos, job);
+    return true;
+  }
+  if (bestKind >= 0) {
+    sol.insert(sol.newRoute(bestKind), 0, job);
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,62 @@
+/**
+ * One local-search move per file behind one interface (VROOM's layout). A move proposes
+ * new job lists for one or two routes; `tryReplace` checks them from scratch (capacity,
+ * classes, time, sailing places) and applies them only when the objective improves.
+ */
+import type { Budget } from "../search/budget.js";
+import { loadFits } from "../search/route-checks.js";
+import { evaluateRoute } from "../search/route-eval.js";
+import type { Route, Solution } from "../search/solution.js";
+
+export interface Operator {
+  name: string;
+  /** Whether the move works within one route (a === b) or between two. */
+  intraRoute: boolean;
+  /** Apply the first improving move between a and b; true if one was applied. */
+  improve(sol: Solution, a: Route, b: Route, budget: Budget): boolean;
+}
+
+const EPS = 1e-7;
+
+/** Replace a's (and b's) jobs when the result is feasible and cheaper. An emptied route is allowed. */
+export function tryReplace(
+  sol: Solution,
+  a: Route,
+  jobsA: number[],
+  b: Route | null,
+  jobsB: number[] | null,
+  budget: Budget,
+): boolean {
+  const p = sol.p;
+  budget.work += jobsA.length + (jobsB?.length ?? 0) + 2;
+  if (jobsA.length > 0 && !loadFits(p, a.kind, jobsA)) return false;
+  if (b && jobsB && jobsB.length > 0 && !loadFits(p, b.kind, jobsB)) return false;
+  const use = sol.endpointUse;
+  const fb = sol.params.fillBonus;
+  let objA = 0;
+  let epA = -1;
+  if (jobsA.length > 0) {
+    const ev = evaluateRoute(p, a.kind, jobsA, jobsA.length, use, a.endpoint, fb);
+    if (!ev.feasible) return false;
+    objA = ev.obj;
+    epA = ev.endpoint;
+  }
+  let objB = 0;
+  if (b && jobsB) {
+    if (jobsB.length > 0) {
+      // b sees the sailing place a would take.
+      if (a.endpoint >= 0) use[a.endpoint]--;
+      if (epA >= 0) use[epA]++;
+      const ev = evaluateRoute(p, b.kind, jobsB, jobsB.length, use, b.endpoint, fb);
+      if (epA >= 0) use[epA]--;
+      if (a.endpoint >= 0) use[a.endpoint]++;
+      if (!ev.feasible) return false;
+      objB = ev.obj;
+    }
+  }
+  const before = a.obj + (b ? b.obj : 0);
+  if (objA + objB >= before - EPS * Math.max(1, Math.abs(before))) return false;
+  sol.setJobs(a, jobsA);
+  if (b && jobsB) sol.setJobs(b, jobsB);
+  return true;
+}

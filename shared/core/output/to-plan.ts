@@ -1,0 +1,187 @@
+/**
+ * Turn the search's solution into the Plan the spec defines: stops with instants in each
+ * place's own zone, loads per shipment, costs in rupiah, the unassigned list with reasons.
+ * Units and formats are converted here, at the edge, and nowhere else.
+ */
+import { DateTime } from "luxon";
+import type { Plan, PlanContainer, PlanStop, PlanUnassigned } from "../model/plan.js";
+import type { SetAside } from "../problem/compile.js";
+import type { Problem } from "../problem/problem.js";
+import { earliestInWindow } from "../rules/time-windows.js";
+import type { Route, Solution } from "../search/solution.js";
+
+export function instantIn(minutes: number, zone: string | undefined): string {
+  const ms = Math.round(minutes * 60) * 1000;
+  return DateTime.fromMillis(ms, { zone: zone ?? "UTC" }).toISO({ suppressMilliseconds: true })!;
+}
+
+interface TimedStop {
+  village: number;
+  jobs: number[];
+  arrival: number;
+  loadStart: number;
+  departure: number;
+}
+
+/** The trip's schedule: leave as late as still lets the first loading start on time. */
+export function schedule(
+  p: Problem,
+  r: Route,
+): { departDepot: number; stops: TimedStop[]; portArrival: number } {
+  const n = p.travel.size;
+  const kind = p.kinds[r.kind];
+  const minT = p.travel.minutes;
+  const stops: TimedStop[] = [];
+  let t = p.startMin;
+  let prev = kind.loc;
+  let i = 0;
+  while (i < r.jobs.length) {
+    const first = p.jobs[r.jobs[i]];
+    const stop: TimedStop = { village: first.village, jobs: [], arrival: 0, loadStart: 0, departure: 0 };
+    let ready = Number.NEGATIVE_INFINITY;
+    while (i < r.jobs.length && p.jobs[r.jobs[i]].village === first.village) {
+      const j = p.jobs[r.jobs[i]];
+      stop.jobs.push(j.index);
+      ready = Math.max(ready, j.readyMin);
+      i++;
+    }
+    const village = p.villages[first.village];
+    stop.arrival = t + minT[prev * n + first.loc];
+    stop.loadStart = earliestInWindow(village.windows, Math.max(stop.arrival, ready));
+    stop.departure = stop.loadStart + village.serviceMin;
+    stops.push(stop);
+    t = stop.departure;
+    prev = first.loc;
+  }
+  const portArrival = t + minT[prev * n + p.endpoints[r.endpoint].loc];
+  // No truck needs to leave at the start of the week and wait at the first village.
+  const firstLeg = minT[kind.loc * n + p.jobs[r.jobs[0]].loc];
+  const departDepot = Math.max(p.startMin, stops[0].loadStart - firstLeg);
+  stops[0].arrival = departDepot + firstLeg;
+  return { departDepot, stops, portArrival };
+}
+
+export function toPlan(
+  p: Problem,
+  sol: Solution,
+  setAside: SetAside[],
+  lowerBound: number,
+  solveMs: number,
+): Plan {
+  const s = p.scenario;
+  const ordered = sol.routes
+    .map((r) => ({ r, sch: schedule(p, r) }))
+    .sort(
+      (a, b) => p.kinds[a.r.kind].depot - p.kinds[b.r.kind].depot || a.sch.departDepot - b.sch.departDepot,
+    );
+  const width = String(ordered.length).length < 3 ? 3 : String(ordered.length).length;
+
+  const containers: PlanContainer[] = ordered.map(({ r, sch }, k) => {
+    const kind = p.kinds[r.kind];
+    const type = s.containerTypes[kind.type];
+    const depot = s.depots[kind.depot];
+    const ep = p.endpoints[r.endpoint];
+    const port = s.ports[ep.port];
+    let weightKg = 0;
+    let volumeM3 = 0;
+    const stops: PlanStop[] = sch.stops.map((st) => {
+      const village = s.villages[st.village];
+      const byShipment = new Map<number, { packages: number; weightKg: number; volumeM3: number }>();
+      for (const id of st.jobs) {
+        const j = p.jobs[id];
+        const line = byShipment.get(j.shipment) ?? { packages: 0, weightKg: 0, volumeM3: 0 };
+        line.packages += j.packages;
+        byShipment.set(j.shipment, line);
+      }
+      const load = [...byShipment.entries()].map(([si, line]) => {
+        const sh = s.shipments[si];
+        const packages = sh.packages ?? 1;
+        // Part weight exactly as the spec defines it: weight x parts / packages.
+        const w = (sh.weightKg * line.packages) / packages;
+        const v = ((sh.volumeM3 ?? 0) * line.packages) / packages;
+        weightKg += w;
+        volumeM3 += v;
+        return { shipment: sh.id, packages: line.packages, weightKg: w, volumeM3: v };
+      });
+      return {
+        village: village.id,
+        arrival: instantIn(st.arrival, village.timeZone),
+        loadStart: instantIn(st.loadStart, village.timeZone),
+        departure: instantIn(st.departure, village.timeZone),
+        load,
+      };
+    });
+    return {
+      id: `CNT-${String(k + 1).padStart(width, "0")}`,
+      type: type.id,
+      depot: depot.id,
+      port: port.id,
+      ...(ep.sailing >= 0 ? { sailing: (s.sailings ?? [])[ep.sailing].id } : {}),
+      departDepot: instantIn(sch.departDepot, depot.timeZone),
+      stops,
+      portArrival: instantIn(sch.portArrival, port.timeZone),
+      distanceKm: r.km,
+      cost: kind.fixedCost + kind.costPerKm * r.km,
+      weightKg,
+      volumeM3,
+    };
+  });
+
+  const unassigned: PlanUnassigned[] = setAside.map((a) => ({
+    shipment: s.shipments[a.shipment].id,
+    packages: a.packages,
+    reason: a.reason,
+    detail: a.detail,
+  }));
+  const left = new Map<number, number>();
+  for (const id of sol.unassigned) {
+    const j = p.jobs[id];
+    left.set(j.shipment, (left.get(j.shipment) ?? 0) + j.packages);
+  }
+  for (const [si, packages] of left) {
+    unassigned.push({
+      shipment: s.shipments[si].id,
+      packages,
+      reason: "NO_CONTAINER",
+      detail: noContainerDetail(p, sol, si),
+    });
+  }
+
+  const weightOf = (u: PlanUnassigned) => {
+    const sh = s.shipments.find((x) => x.id === u.shipment)!;
+    return (sh.weightKg * u.packages) / (sh.packages ?? 1);
+  };
+  const n = containers.length;
+  const typeOf = (c: PlanContainer) => s.containerTypes.find((t) => t.id === c.type)!;
+  return {
+    ...(s.id !== undefined ? { scenario: s.id } : {}),
+    containers,
+    unassigned,
+    summary: {
+      containers: n,
+      distanceKm: containers.reduce((a, c) => a + c.distanceKm, 0),
+      cost: containers.reduce((a, c) => a + c.cost, 0),
+      assignedWeightKg: containers.reduce((a, c) => a + c.weightKg, 0),
+      unassignedWeightKg: unassigned.reduce((a, u) => a + weightOf(u), 0),
+      meanWeightFill:
+        n === 0 ? 0 : containers.reduce((a, c) => a + c.weightKg / typeOf(c).maxWeightKg, 0) / n,
+      meanVolumeFill:
+        n === 0 ? 0 : containers.reduce((a, c) => a + c.volumeM3 / typeOf(c).maxVolumeM3, 0) / n,
+      lowerBoundContainers: lowerBound,
+      solveMs,
+    },
+  };
+}
+
+function noContainerDetail(p: Problem, sol: Solution, shipment: number): string {
+  const jobs = p.jobs.filter((j) => j.shipment === shipment);
+  const kinds = p.kinds.filter((k) => jobs.some((j) => j.kindOk[k.index] === 1));
+  const fleetFull = kinds.every((k) => sol.kindUse[k.index] >= k.limit);
+  if (fleetFull) {
+    const depots = [
+      ...new Set(kinds.map((k) => p.scenario.depots[k.depot].name ?? p.scenario.depots[k.depot].id)),
+    ];
+    return `Every suitable container at ${depots.join(", ")} is already in use this week.`;
+  }
+  return "The sailings it could catch are full, or no container with room left can collect it in time.";
+}

@@ -1,0 +1,43 @@
+/**
+ * The search's budget is counted in work units (insertion positions and trips evaluated),
+ * not seconds, so the same seed and time limit give the same plan on any machine. The
+ * clock, when given, is only a safety stop: a slow or loaded machine ends early.
+ */
+
+/** Work units this kind of machine does per second (measured: see BENCHMARKS.md). */
+export const WORK_PER_SECOND = 7_000_000;
+
+export class Budget {
+  work = 0;
+  private readonly maxWork: number;
+  private readonly deadline: number;
+
+  constructor(
+    timeLimitMs: number,
+    maxIterations: number | undefined,
+    private readonly clock: (() => number) | undefined,
+    private iterationsLeft = maxIterations ?? Infinity,
+  ) {
+    this.maxWork = maxIterations !== undefined ? Infinity : (timeLimitMs / 1000) * WORK_PER_SECOND;
+    // A loaded machine does less work per second: the clock then ends the run at the limit.
+    this.deadline = clock && maxIterations === undefined ? clock() + timeLimitMs : Infinity;
+    this.totalIterations = maxIterations ?? Infinity;
+  }
+
+  private readonly totalIterations: number;
+
+  /** 0..1: how far along the search is; drives the annealing temperature. */
+  fraction(): number {
+    if (this.totalIterations !== Infinity) return 1 - this.iterationsLeft / this.totalIterations;
+    return Math.min(1, this.work / this.maxWork);
+  }
+
+  /** Count one iteration; false when the budget is spent. */
+  tick(): boolean {
+    this.iterationsLeft--;
+    if (this.iterationsLeft < 0) return false;
+    if (this.work >= this.maxWork) return false;
+    if (this.clock && this.clock() > this.deadline) return false;
+    return true;
+  }
+}

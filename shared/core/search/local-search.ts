@@ -1,0 +1,42 @@
+/**
+ * Descent to a local optimum over the operators, first improvement. Routes are visited
+ * in pairs; emptied routes are dropped. Bounded by passes and by the budget's work units
+ * so it never eats the whole time limit on a large instance.
+ */
+import { crossExchange } from "../operators/cross-exchange.js";
+import type { Operator } from "../operators/operator.js";
+import { relocate } from "../operators/relocate.js";
+import { swap } from "../operators/swap.js";
+import { twoOpt } from "../operators/two-opt.js";
+import { twoOptStar } from "../operators/two-opt-star.js";
+import type { Budget } from "./budget.js";
+import type { Solution } from "./solution.js";
+
+export const OPERATORS: readonly Operator[] = [relocate, swap, twoOpt, twoOptStar, crossExchange];
+const MAX_PASSES = 50;
+
+export function localSearch(sol: Solution, budget: Budget, operators: readonly Operator[] = OPERATORS): void {
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    let improved = false;
+    for (const op of operators) {
+      for (const a of sol.routes) {
+        if (op.intraRoute) {
+          if (op.improve(sol, a, a, budget)) improved = true;
+          continue;
+        }
+        for (const b of sol.routes) {
+          if (a.jobs.length === 0 || b.jobs.length === 0) continue;
+          if (op.improve(sol, a, b, budget)) improved = true;
+        }
+      }
+      dropEmpty(sol);
+    }
+    if (!improved) return;
+  }
+}
+
+function dropEmpty(sol: Solution): void {
+  if (sol.routes.every((r) => r.jobs.length > 0)) return;
+  const evicted: number[] = [];
+  sol.tidy(new Set(), evicted);
+}

@@ -1,0 +1,178 @@
+/**
+ * Evaluate one container trip from scratch: depot -> jobs in order -> the best port/sailing.
+ * Feasibility is always recomputed here, never trusted to a move's incremental delta
+ * (the HGS-CVRP habit). Consecutive jobs at the same village form one stop: loading
+ * starts once, at the first moment inside a pickup window after arrival and after the
+ * readyAt of everything loaded there, and takes the village's service time once.
+ */
+import type { Problem } from "../problem/problem.js";
+import { earliestInWindow } from "../rules/time-windows.js";
+
+export interface RouteEval {
+  feasible: boolean;
+  km: number;
+  /** The search's objective for this route: cost or distance, minus the fill bonus. */
+  obj: number;
+  endpoint: number;
+  /** Port arrival, minutes since epoch. */
+  endMin: number;
+}
+
+const INFEASIBLE: RouteEval = Object.freeze({
+  feasible: false,
+  km: 0,
+  obj: Infinity,
+  endpoint: -1,
+  endMin: Infinity,
+});
+
+/** Objective of a route of `kind` driving `km` carrying `weightKg`. */
+export function routeObjective(
+  p: Problem,
+  kindIndex: number,
+  km: number,
+  weightKg: number,
+  fillBonus: number,
+): number {
+  const kind = p.kinds[kindIndex];
+  const base = p.objective === "distance" ? km : kind.fixedCost + kind.costPerKm * km;
+  const fill = weightKg / kind.maxWeightKg;
+  return base - fillBonus * fill * fill;
+}
+
+interface Walk {
+  km: number;
+  weightKg: number;
+  lastLoc: number;
+  /** Departure from the last stop, minutes since epoch. */
+  t: number;
+}
+
+/** Drive the trip up to its last stop: kilometres, load and the time it leaves. */
+function walkRoute(p: Problem, kindIndex: number, jobs: ArrayLike<number>, len: number): Walk {
+  const kind = p.kinds[kindIndex];
+  const n = p.travel.size;
+  const kmT = p.travel.km;
+  const minT = p.travel.minutes;
+  const J = p.jobs;
+  let km = 0;
+  let weight = 0;
+  let prevLoc = kind.loc;
+  let t = p.startMin;
+  const untimed = p.untimed;
+  let i = 0;
+  while (i < len) {
+    const first = J[jobs[i]];
+    const loc = first.loc;
+    km += kmT[prevLoc * n + loc];
+    // the stop: every consecutive job at this village
+    let ready = first.readyMin;
+    let k = i;
+    while (k < len && J[jobs[k]].village === first.village) {
+      const job = J[jobs[k]];
+      weight += job.weightKg;
+      if (job.readyMin > ready) ready = job.readyMin;
+      k++;
+    }
+    if (!untimed) {
+      const arrival = t + minT[prevLoc * n + loc];
+      const village = p.villages[first.village];
+      const loadStart = earliestInWindow(village.windows, arrival > ready ? arrival : ready);
+      t = loadStart + village.serviceMin;
+    }
+    prevLoc = loc;
+    i = k;
+  }
+  return { km, weightKg: weight, lastLoc: prevLoc, t };
+}
+
+export interface EndpointOption {
+  endpoint: number;
+  km: number;
+  obj: number;
+}
+
+/** Every endpoint the trip could end at (ignoring sailing places), with its km and objective. */
+export function endpointOptions(
+  p: Problem,
+  kindIndex: number,
+  jobs: readonly number[],
+  fillBonus: number,
+): EndpointOption[] {
+  const w = walkRoute(p, kindIndex, jobs, jobs.length);
+  const out: EndpointOption[] = [];
+  const n = p.travel.size;
+  const kind = p.kinds[kindIndex];
+  for (const ep of p.endpoints) {
+    let allowed = (kind.endpointMask[ep.index >>> 5] & (1 << (ep.index & 31))) !== 0;
+    for (const j of jobs) allowed &&= (p.jobs[j].endpointMask[ep.index >>> 5] & (1 << (ep.index & 31))) !== 0;
+    if (!allowed) continue;
+    const end = p.untimed ? 0 : w.t + p.travel.minutes[w.lastLoc * n + ep.loc];
+    if (end > ep.cutoffMin) continue;
+    const km = w.km + p.travel.km[w.lastLoc * n + ep.loc];
+    out.push({ endpoint: ep.index, km, obj: routeObjective(p, kindIndex, km, w.weightKg, fillBonus) });
+  }
+  return out;
+}
+
+/**
+ * @param jobs the trip's jobs in visiting order (first `len` entries)
+ * @param endpointUse containers already on each endpoint (sailing capacity), or null to ignore
+ * @param ownEndpoint the endpoint this trip holds now (its own use is not counted against it)
+ */
+export function evaluateRoute(
+  p: Problem,
+  kindIndex: number,
+  jobs: ArrayLike<number>,
+  len: number,
+  endpointUse: Int32Array | null,
+  ownEndpoint: number,
+  fillBonus: number,
+): RouteEval {
+  if (len === 0) return INFEASIBLE;
+  const kind = p.kinds[kindIndex];
+  const n = p.travel.size;
+  const kmT = p.travel.km;
+  const minT = p.travel.minutes;
+  const J = p.jobs;
+  const untimed = p.untimed;
+  const { km: walkedKm, weightKg: weight, lastLoc: prevLoc, t } = walkRoute(p, kindIndex, jobs, len);
+  let km = walkedKm;
+
+  // The best endpoint every job allows, on the depot's island, with sailing capacity left.
+  let best = -1;
+  let bestLegKm = Infinity;
+  let bestEnd = Infinity;
+  const words = p.maskWords;
+  for (let w = 0; w < words; w++) {
+    let mask = kind.endpointMask[w];
+    for (let q = 0; q < len && mask !== 0; q++) mask &= J[jobs[q]].endpointMask[w];
+    while (mask !== 0) {
+      const bit = 31 - Math.clz32(mask);
+      mask &= ~(1 << bit);
+      const e = (w << 5) + bit;
+      const ep = p.endpoints[e];
+      if (endpointUse !== null && ep.maxContainers !== Infinity) {
+        const used = endpointUse[e] - (e === ownEndpoint ? 1 : 0);
+        if (used >= ep.maxContainers) continue;
+      }
+      const leg = kmT[prevLoc * n + ep.loc];
+      const end = untimed ? 0 : t + minT[prevLoc * n + ep.loc];
+      if (end > ep.cutoffMin) continue;
+      if (leg < bestLegKm || (leg === bestLegKm && end < bestEnd)) {
+        best = e;
+        bestLegKm = leg;
+        bestEnd = end;
+      }
+    }
+  }
+  if (best < 0) return INFEASIBLE;
+  km += bestLegKm;
+  return {
+    feasible: true,
+    km,
+    obj: routeObjective(p, kindIndex, km, weight, fillBonus),
+    endpoint: best,
+    endMin: bestEnd,
+  };
+}

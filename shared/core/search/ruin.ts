@@ -1,0 +1,74 @@
+/**
+ * Ruin operators: take jobs out of the current solution so recreate can put them back
+ * better. String removal is SISR's (Christiaens & Vanden Berghe 2020): strings of
+ * consecutive stops from routes near a random seed job, so the removed jobs are close
+ * together and can be rearranged among themselves. Route removal empties one lightly
+ * loaded container, which is how the search gets rid of containers.
+ */
+import type { Random } from "./random.js";
+import type { Route, Solution } from "./solution.js";
+
+export interface RuinSettings {
+  /** Mean number of jobs removed by string removal. */
+  meanRemoved: number;
+  /** Longest string taken from one route. */
+  maxString: number;
+}
+
+export const DEFAULT_RUIN: RuinSettings = { meanRemoved: 10, maxString: 10 };
+
+export function ruinStrings(
+  sol: Solution,
+  rng: Random,
+  neighbours: Int32Array[],
+  s: RuinSettings = DEFAULT_RUIN,
+): number[] {
+  if (sol.routes.length === 0) return [];
+  const routeOf = new Map<number, Route>();
+  let assigned = 0;
+  for (const r of sol.routes) {
+    for (const j of r.jobs) routeOf.set(j, r);
+    assigned += r.jobs.length;
+  }
+  const meanLen = assigned / sol.routes.length;
+  const lsMax = Math.min(s.maxString, meanLen);
+  const ksMax = (4 * s.meanRemoved) / (1 + lsMax) - 1;
+  const ks = Math.floor(rng.next() * ksMax) + 1;
+  const seedRoute = rng.pick(sol.routes);
+  const seed = rng.pick(seedRoute.jobs);
+
+  const removed: number[] = [];
+  const ruined = new Set<Route>();
+  for (const c of neighbours[seed]) {
+    if (ruined.size >= ks) break;
+    const r = routeOf.get(c);
+    if (r === undefined || ruined.has(r)) continue;
+    const len = r.jobs.length;
+    const lMax = Math.min(len, lsMax);
+    const l = Math.floor(rng.next() * lMax) + 1;
+    const at = r.jobs.indexOf(c);
+    const start = Math.max(0, Math.min(len - l, at - Math.floor(rng.next() * l)));
+    for (let q = 0; q < l; q++) removed.push(sol.removeAt(r, start));
+    ruined.add(r);
+  }
+  finish(sol, ruined, removed);
+  return removed;
+}
+
+/** Empty the least loaded of a few randomly drawn containers. */
+export function ruinRoute(sol: Solution, rng: Random): number[] {
+  if (sol.routes.length === 0) return [];
+  let victim = rng.pick(sol.routes);
+  for (let k = 0; k < 2; k++) {
+    const other = rng.pick(sol.routes);
+    if (other.weightKg < victim.weightKg) victim = other;
+  }
+  const removed: number[] = [];
+  while (victim.jobs.length > 0) removed.push(sol.removeAt(victim, 0));
+  finish(sol, new Set([victim]), removed);
+  return removed;
+}
+
+function finish(sol: Solution, changed: Set<Route>, removed: number[]): void {
+  sol.tidy(changed, removed);
+}
