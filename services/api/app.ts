@@ -1,0 +1,62 @@
+/**
+ * The HTTP application, without listening: main.ts listens, tests mount it on port 0.
+ * Everything it touches comes in through `deps`, so the same app runs on PGlite with an
+ * in-process queue or on PostgreSQL with BullMQ.
+ */
+import express, { type Express, Router } from "express";
+import type { DataSource } from "typeorm";
+import type { Logger } from "../../shared/infra/logger.js";
+import type { PlanningQueue } from "../../shared/infra/queue/planning-queue.js";
+import { createWebRouter } from "../web/web.router.js";
+import { errorHandler, notFoundHandler } from "./error-handler.js";
+import { authenticate } from "./principal.js";
+import { containersRouter } from "./routes/containers.routes.js";
+import { docsRouter } from "./routes/docs.routes.js";
+import { type DatabaseInfo, healthRouter } from "./routes/health.routes.js";
+import { jobsRouter } from "./routes/jobs.routes.js";
+import { keysRouter } from "./routes/keys.routes.js";
+import { plansRouter } from "./routes/plans.routes.js";
+import { referenceRouters } from "./routes/reference-resources.js";
+import { settingsRouter } from "./routes/settings.routes.js";
+import { shipmentsRouter } from "./routes/shipments.routes.js";
+
+export interface AppDeps {
+  dataSource: DataSource;
+  queue: PlanningQueue;
+  logger: Logger;
+  database: DatabaseInfo;
+  planning: { timeLimitMs: number; seed: number };
+  publicUrl?: string;
+  /** The service's clock (status timestamps, minutes to cut-off); tests pass a fixed one. */
+  now?: () => Date;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const now = deps.now ?? (() => new Date());
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("query parser", "simple");
+  app.use(express.json({ limit: "20mb" }));
+
+  app.use(healthRouter(deps));
+  app.use(docsRouter(deps.publicUrl));
+
+  const v1 = Router();
+  v1.use(authenticate(deps.dataSource));
+  for (const router of referenceRouters(deps.dataSource)) v1.use(router);
+  v1.use(shipmentsRouter(deps.dataSource));
+  v1.use(jobsRouter({ ...deps, now }));
+  v1.use(plansRouter({ ...deps, now }));
+  v1.use(containersRouter({ dataSource: deps.dataSource, now }));
+  v1.use(keysRouter({ dataSource: deps.dataSource, now }));
+  v1.use(settingsRouter(deps.dataSource));
+  app.use("/v1", v1);
+
+  // ---- web UI (services/web, owned by the web engineer): register its router on the next line ----
+  app.use(createWebRouter({ dataSource: deps.dataSource, now: () => now().getTime() }));
+  // ---- end web UI ----
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,43 @@
+/**
+ * The one place errors become HTTP. Our AppError carries its status; body-parser's
+ * errors (bad JSON, too large) are the client's; anything else is our bug: 500, logged,
+ * with no internals in the body.
+ */
+import type { ErrorRequestHandler, RequestHandler } from "express";
+import { AppError } from "../../shared/infra/errors.js";
+import type { Logger } from "../../shared/infra/logger.js";
+
+export const notFoundHandler: RequestHandler = (req, res) => {
+  res.status(404).json({ errors: [{ path: "(url)", message: `no route ${req.method} ${req.path}` }] });
+};
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    if (err instanceof AppError) {
+      res.status(err.httpStatus).json({ errors: err.errors });
+      return;
+    }
+    const status =
+      typeof err?.status === "number"
+        ? err.status
+        : typeof err?.statusCode === "number"
+          ? err.statusCode
+          : 500;
+    if (status >= 400 && status < 500) {
+      const message =
+        err.type === "entity.parse.failed"
+          ? `is not valid JSON: ${err.message}`
+          : err.type === "entity.too.large"
+            ? "is too large"
+            : err.type === "charset.unsupported" || err.type === "encoding.unsupported"
+              ? err.message
+              : String(err.message ?? "bad request");
+      res.status(status).json({ errors: [{ path: "(body)", message }] });
+      return;
+    }
+    logger.error({ err, method: req.method, url: req.originalUrl }, "unhandled error");
+    res
+      .status(500)
+      .json({ errors: [{ path: "(server)", message: "internal error; the request may be retried" }] });
+  };
+}

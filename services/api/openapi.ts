@@ -1,0 +1,383 @@
+/**
+ * The OpenAPI 3.1 document. Schemas come from the same zod schemas the routes parse
+ * with (z.toJSONSchema), so the document cannot drift from what is accepted.
+ */
+import { z } from "zod";
+import {
+  apiKeyCreateSchema,
+  containerTypeInputSchema,
+  depotInputSchema,
+  planRequestSchema,
+  portInputSchema,
+  sailingInputSchema,
+  shipmentBatchSchema,
+  shipmentCreateSchema,
+  villageInputSchema,
+} from "../../shared/contracts/resources.schemas.js";
+import { scenarioSchema } from "../../shared/core/model/scenario.js";
+
+const json = (schema: z.ZodType) =>
+  z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "draft-2020-12" }) as Record<
+    string,
+    unknown
+  >;
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const body = (name: string) => ({ required: true, content: { "application/json": { schema: ref(name) } } });
+const ok = (description: string, schema?: object) => ({
+  description,
+  ...(schema ? { content: { "application/json": { schema } } } : {}),
+});
+const errors = (...codes: number[]) =>
+  Object.fromEntries(
+    codes.map((c) => [
+      String(c),
+      { description: ERROR_TEXT[c], content: { "application/json": { schema: ref("Errors") } } },
+    ]),
+  );
+const ERROR_TEXT: Record<number, string> = {
+  400: "Malformed request: each error names the field",
+  401: "Missing or unknown API key",
+  403: "The key's role may not do this",
+  404: "No such thing (or not visible to this key)",
+  409: "Conflicts with the current state (duplicate id, move not allowed now)",
+  422: "Refers to things that do not exist",
+};
+const idParam = { name: "id", in: "path", required: true, schema: { type: "string" } };
+
+function referencePaths(path: string, schema: string, noun: string) {
+  return {
+    [`/v1/${path}`]: {
+      get: { tags: ["reference data"], summary: `List ${path}`, responses: { 200: ok("List") } },
+      post: {
+        tags: ["reference data"],
+        summary: `Create a ${noun} (coordinator)`,
+        requestBody: body(schema),
+        responses: { 201: ok("Created"), ...errors(400, 401, 403, 409, 422) },
+      },
+    },
+    [`/v1/${path}/{id}`]: {
+      parameters: [idParam],
+      get: {
+        tags: ["reference data"],
+        summary: `Read a ${noun}`,
+        responses: { 200: ok("Found"), ...errors(404) },
+      },
+      put: {
+        tags: ["reference data"],
+        summary: `Create or replace a ${noun} (coordinator)`,
+        requestBody: body(schema),
+        responses: { 200: ok("Replaced"), 201: ok("Created"), ...errors(400, 403, 422) },
+      },
+      delete: {
+        tags: ["reference data"],
+        summary: `Delete a ${noun} (coordinator); refused while referenced`,
+        responses: { 204: ok("Deleted"), ...errors(403, 404, 409) },
+      },
+    },
+  };
+}
+
+export function openApiDocument(serverUrl?: string) {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Muatan API",
+      version: "1",
+      description:
+        'Export-logistics consolidation planner for Indonesian village cooperatives (BUMDes): shipments are packed into 3-ton containers and pickup trucks routed from depots through villages to export ports before the cut-off. Every /v1 route needs `Authorization: Bearer KEY`; keys have a role (coordinator, bumdes, exporter). Errors are `{"errors":[{"path","message"}]}`.',
+    },
+    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    security: [{ bearer: [] }],
+    tags: [
+      { name: "solve", description: "Stateless: a Scenario in, a Plan out, through a job" },
+      { name: "shipments" },
+      { name: "planning", description: "Stateful planning from the database" },
+      { name: "containers", description: "Container tracking" },
+      { name: "reference data" },
+      { name: "access" },
+    ],
+    paths: {
+      "/health": {
+        get: {
+          tags: ["access"],
+          security: [],
+          summary: "Database and queue in use",
+          responses: { 200: ok("Healthy"), 503: ok("Degraded") },
+        },
+      },
+      "/v1/solve": {
+        post: {
+          tags: ["solve"],
+          summary: "Enqueue a Scenario; poll the job for the Plan",
+          parameters: [
+            { name: "timeLimitSeconds", in: "query", schema: { type: "number", minimum: 0.1, maximum: 600 } },
+            { name: "seed", in: "query", schema: { type: "integer", minimum: 0 } },
+          ],
+          requestBody: body("Scenario"),
+          responses: {
+            202: ok("Queued", {
+              type: "object",
+              properties: { jobId: { type: "string" } },
+              required: ["jobId"],
+            }),
+            ...errors(400, 401),
+          },
+        },
+      },
+      "/v1/jobs/{id}": {
+        parameters: [idParam],
+        get: {
+          tags: ["solve"],
+          summary: "Job state, progress 0..100, and the Plan once completed",
+          responses: { 200: ok("Job", ref("Job")), ...errors(404) },
+        },
+        delete: {
+          tags: ["solve"],
+          summary: "Cancel a queued or running job",
+          responses: { 200: ok("Cancelled", ref("Job")), ...errors(404, 409) },
+        },
+      },
+      "/v1/shipments": {
+        get: {
+          tags: ["shipments"],
+          summary: "List visible shipments (bumdes: its villages; exporter: its own)",
+          parameters: [
+            "village",
+            "status",
+            "exporter",
+            "product",
+            "handling",
+            "destination",
+            "limit",
+            "offset",
+          ].map((name) => ({
+            name,
+            in: "query",
+            schema: { type: name === "limit" || name === "offset" ? "integer" : "string" },
+          })),
+          responses: { 200: ok("Page of shipments"), ...errors(400, 401) },
+        },
+        post: {
+          tags: ["shipments"],
+          summary: "Create a shipment",
+          requestBody: body("ShipmentCreate"),
+          responses: { 201: ok("Created"), ...errors(400, 403, 409, 422) },
+        },
+      },
+      "/v1/shipments/batch": {
+        post: {
+          tags: ["shipments"],
+          summary: "Create many shipments, all or none",
+          requestBody: body("ShipmentBatch"),
+          responses: { 201: ok("Created"), ...errors(400, 403, 409, 422) },
+        },
+      },
+      "/v1/shipments/import": {
+        post: {
+          tags: ["shipments"],
+          summary:
+            "Import shipments from CSV (header: id,village,product,handling,weightKg,volumeM3,packages,readyAt,sailBy,destination,exporter), all or none",
+          requestBody: { required: true, content: { "text/csv": { schema: { type: "string" } } } },
+          responses: { 201: ok("Imported"), ...errors(400, 403, 409, 422) },
+        },
+      },
+      "/v1/shipments/{id}": {
+        parameters: [idParam],
+        get: {
+          tags: ["shipments"],
+          summary: "Read a shipment, with its container and pickup time",
+          responses: { 200: ok("Found"), ...errors(404) },
+        },
+        delete: {
+          tags: ["shipments"],
+          summary: "Cancel (same as POST .../cancel)",
+          responses: { 200: ok("Cancelled"), ...errors(404, 409) },
+        },
+      },
+      "/v1/shipments/{id}/cancel": {
+        parameters: [idParam],
+        post: {
+          tags: ["shipments"],
+          summary: "Cancel a shipment not yet in a confirmed container",
+          responses: { 200: ok("Cancelled"), ...errors(404, 409) },
+        },
+      },
+      "/v1/plans": {
+        get: {
+          tags: ["planning"],
+          summary: "Planning runs, newest first (coordinator)",
+          responses: { 200: ok("Runs") },
+        },
+        post: {
+          tags: ["planning"],
+          summary: "Plan a region (island) or ports over a horizon from the open shipments (coordinator)",
+          requestBody: body("PlanRequest"),
+          responses: { 202: ok("Queued run"), ...errors(400, 403, 422) },
+        },
+      },
+      "/v1/plans/{id}": {
+        parameters: [idParam],
+        get: {
+          tags: ["planning"],
+          summary: "A run: state, progress, version, summary, unassigned",
+          responses: { 200: ok("Run"), ...errors(404) },
+        },
+      },
+      "/v1/plans/{id}/containers": {
+        parameters: [idParam],
+        get: {
+          tags: ["planning"],
+          summary: "The containers the run planned",
+          responses: { 200: ok("Containers"), ...errors(404) },
+        },
+      },
+      "/v1/plans/{id}/plan": {
+        parameters: [idParam],
+        get: {
+          tags: ["planning"],
+          summary: "The stored Plan document",
+          responses: { 200: ok("Plan"), ...errors(404) },
+        },
+      },
+      "/v1/plans/{id}/scenario": {
+        parameters: [idParam],
+        get: {
+          tags: ["planning"],
+          summary: "The Scenario the run solved",
+          responses: { 200: ok("Scenario", ref("Scenario")), ...errors(404) },
+        },
+      },
+      "/v1/containers": {
+        get: {
+          tags: ["containers"],
+          summary:
+            "Current containers (exporter: those holding its shipments; bumdes: those stopping at its villages)",
+          parameters: ["status", "port", "sailing", "planVersion", "current", "limit", "offset"].map(
+            (name) => ({ name, in: "query", schema: { type: "string" } }),
+          ),
+          responses: { 200: ok("Page of containers") },
+        },
+      },
+      "/v1/containers/{id}": {
+        parameters: [idParam],
+        get: {
+          tags: ["containers"],
+          summary: "Fill, shipments, sailing, minutes to cut-off, history",
+          responses: { 200: ok("Container"), ...errors(404) },
+        },
+      },
+      "/v1/containers/{id}/status": {
+        parameters: [idParam],
+        post: {
+          tags: ["containers"],
+          summary: "Move along planned -> confirmed -> (stops picked up) -> at-port -> sailed (coordinator)",
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: { status: { enum: ["confirmed", "at-port", "sailed"] } },
+                  required: ["status"],
+                },
+              },
+            },
+          },
+          responses: { 200: ok("Moved"), ...errors(400, 403, 404, 409) },
+        },
+      },
+      "/v1/containers/{id}/stops/{index}/picked-up": {
+        parameters: [
+          idParam,
+          { name: "index", in: "path", required: true, schema: { type: "integer", minimum: 0 } },
+        ],
+        post: {
+          tags: ["containers"],
+          summary: "Record the pickup at a stop, in route order (coordinator, or the stop's BUMDes)",
+          responses: { 200: ok("Recorded"), ...errors(403, 404, 409) },
+        },
+      },
+      "/v1/me": { get: { tags: ["access"], summary: "The calling key", responses: { 200: ok("Key") } } },
+      "/v1/keys": {
+        get: {
+          tags: ["access"],
+          summary: "Keys (coordinator); secrets are never shown again",
+          responses: { 200: ok("Keys") },
+        },
+        post: {
+          tags: ["access"],
+          summary: "Issue a key (coordinator); the response shows it once",
+          requestBody: body("ApiKeyCreate"),
+          responses: { 201: ok("Issued"), ...errors(400, 403) },
+        },
+      },
+      "/v1/keys/{id}": {
+        parameters: [idParam],
+        delete: {
+          tags: ["access"],
+          summary: "Revoke a key (coordinator)",
+          responses: { 204: ok("Revoked"), ...errors(404, 409) },
+        },
+      },
+      "/v1/settings/planning": {
+        get: {
+          tags: ["planning"],
+          summary: "Planning defaults (objective, travel, product rules)",
+          responses: { 200: ok("Defaults") },
+        },
+        put: {
+          tags: ["planning"],
+          summary: "Replace planning defaults (coordinator)",
+          responses: { 200: ok("Saved"), ...errors(400, 403) },
+        },
+      },
+      ...referencePaths("villages", "Village", "village"),
+      ...referencePaths("ports", "Port", "port"),
+      ...referencePaths("depots", "Depot", "depot"),
+      ...referencePaths("sailings", "Sailing", "sailing"),
+      ...referencePaths("container-types", "ContainerType", "container type"),
+    },
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "API key" } },
+      schemas: {
+        Errors: {
+          type: "object",
+          properties: {
+            errors: {
+              type: "array",
+              items: {
+                type: "object",
+                properties: { path: { type: "string" }, message: { type: "string" } },
+                required: ["path", "message"],
+              },
+            },
+          },
+          required: ["errors"],
+        },
+        Job: {
+          type: "object",
+          properties: {
+            id: { type: "string" },
+            type: { enum: ["solve", "plan"] },
+            state: { enum: ["queued", "active", "completed", "failed", "cancelled"] },
+            progress: { type: "integer", minimum: 0, maximum: 100 },
+            plan: { type: "object", description: "The Plan (completed solve jobs)" },
+            errors: { type: "array", items: { type: "object" }, description: "Why it failed (failed jobs)" },
+          },
+          required: ["id", "state", "progress"],
+        },
+        Scenario: json(scenarioSchema),
+        Village: json(villageInputSchema),
+        Port: json(portInputSchema),
+        Depot: json(depotInputSchema),
+        Sailing: json(sailingInputSchema),
+        ContainerType: json(containerTypeInputSchema),
+        ShipmentCreate: json(shipmentCreateSchema),
+        ShipmentBatch: json(shipmentBatchSchema),
+        PlanRequest: json(planRequestSchema),
+        ApiKeyCreate: json(apiKeyCreateSchema),
+      },
+    },
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * Stateful planning: a coordinator asks for a region (island) or ports and a horizon;
+ * the service builds the Scenario from its open shipments, enqueues it, and the worker
+ * stores the Plan with a version. Runs are read here; their containers too.
+ */
+import { randomUUID } from "node:crypto";
+import { Router } from "express";
+import type { DataSource } from "typeorm";
+import { planRequestSchema } from "../../../shared/contracts/resources.schemas.js";
+import { ContainerEntity } from "../../../shared/infra/db/entities/container.entity.js";
+import { PlanEntity } from "../../../shared/infra/db/entities/plan.entity.js";
+import { PlanningRunEntity } from "../../../shared/infra/db/entities/planning-run.entity.js";
+import { buildScenario } from "../../../shared/infra/db/scenario.builder.js";
+import { notFound } from "../../../shared/infra/errors.js";
+import type { PlanningQueue } from "../../../shared/infra/queue/planning-queue.js";
+import { containerViews } from "../container.view.js";
+import { principalOf, requireRole } from "../principal.js";
+import { parseInput } from "../validate-request.js";
+
+export interface PlansRouterDeps {
+  dataSource: DataSource;
+  queue: PlanningQueue;
+  planning: { timeLimitMs: number; seed: number };
+  now: () => Date;
+}
+
+function runView(run: PlanningRunEntity, plan?: PlanEntity | null) {
+  const scenario = run.scenario as { shipments?: unknown[] };
+  return {
+    id: run.id,
+    jobId: run.id,
+    state: run.state,
+    progress: run.progress,
+    request: run.request,
+    shipments: scenario.shipments?.length ?? 0,
+    keptContainers: run.keptContainers,
+    version: run.planVersion,
+    ...(run.errors ? { errors: run.errors } : {}),
+    createdAt: run.createdAt,
+    finishedAt: run.finishedAt,
+    ...(plan ? { summary: plan.plan.summary, unassigned: plan.plan.unassigned } : {}),
+  };
+}
+
+export function plansRouter(deps: PlansRouterDeps): Router {
+  const router = Router();
+  const ds = deps.dataSource;
+  router.use("/plans", requireRole("coordinator"));
+
+  router.post("/plans", async (req, res) => {
+    const request = parseInput(planRequestSchema, req.body);
+    const id = randomUUID();
+    const run = await ds.transaction(async (m) => {
+      const built = await buildScenario(m, request, `run-${id}`);
+      return m.save(PlanningRunEntity, {
+        id,
+        state: "queued",
+        progress: 0,
+        request,
+        scenario: built.scenario,
+        keptContainers: built.keptContainers,
+        planVersion: null,
+        errors: null,
+        createdBy: principalOf(res).keyId,
+        finishedAt: null,
+      });
+    });
+    try {
+      // The run id is the job id: enqueueing twice cannot plan twice.
+      await deps.queue.enqueue(
+        {
+          name: "plan",
+          data: {
+            runId: id,
+            timeLimitMs:
+              request.timeLimitSeconds !== undefined
+                ? Math.round(request.timeLimitSeconds * 1000)
+                : deps.planning.timeLimitMs,
+            seed: request.seed ?? deps.planning.seed,
+          },
+        },
+        id,
+      );
+    } catch (error) {
+      await ds.getRepository(PlanningRunEntity).update(
+        { id },
+        {
+          state: "failed",
+          errors: [{ path: "(queue)", message: `could not enqueue: ${(error as Error).message}` }],
+          finishedAt: deps.now(),
+        },
+      );
+      throw error;
+    }
+    res.status(202).location(`/v1/plans/${id}`).json(runView(run));
+  });
+
+  router.get("/plans", async (req, res) => {
+    const limit = Math.min(100, Math.max(1, Number(req.query.limit) || 20));
+    const [rows, total] = await ds.getRepository(PlanningRunEntity).findAndCount({
+      order: { createdAt: "DESC" },
+      take: limit,
+    });
+    res.json({ items: rows.map((r) => runView(r)), total, limit });
+  });
+
+  const findRun = async (id: string) => {
+    const run = /^[0-9a-f-]{36}$/i.test(id)
+      ? await ds.getRepository(PlanningRunEntity).findOneBy({ id })
+      : null;
+    if (!run) throw notFound("plan", id);
+    return run;
+  };
+
+  router.get("/plans/:id", async (req, res) => {
+    const run = await findRun(req.params.id);
+    const plan =
+      run.planVersion !== null
+        ? await ds.getRepository(PlanEntity).findOneBy({ version: run.planVersion })
+        : null;
+    res.json(runView(run, plan));
+  });
+
+  router.get("/plans/:id/scenario", async (req, res) => {
+    res.json((await findRun(req.params.id)).scenario);
+  });
+
+  /** The solver's Plan exactly as stored (the spec's Plan format). */
+  router.get("/plans/:id/plan", async (req, res) => {
+    const run = await findRun(req.params.id);
+    if (run.planVersion === null) throw notFound("plan for run", run.id);
+    const plan = await ds.getRepository(PlanEntity).findOneBy({ version: run.planVersion });
+    res.json(plan?.plan);
+  });
+
+  router.get("/plans/:id/containers", async (req, res) => {
+    const run = await findRun(req.params.id);
+    if (run.planVersion === null) {
+      res.json({ items: [], total: 0 });
+      return;
+    }
+    const rows = await ds
+      .getRepository(ContainerEntity)
+      .find({ where: { planVersion: run.planVersion }, order: { id: "ASC" } });
+    const items = await containerViews(ds, rows, principalOf(res), deps.now());
+    res.json({ items, total: items.length });
+  });
+
+  return router;
+}

@@ -1,0 +1,270 @@
+/**
+ * Shipments: create one, a batch, or a CSV import (all-or-nothing: one bad row and
+ * nothing is stored); list with filters and pagination; cancel. BUMDes act for their
+ * villages, exporters for their own name.
+ */
+import { randomUUID } from "node:crypto";
+import { parse as parseCsv } from "csv-parse/sync";
+import express, { Router } from "express";
+import { type DataSource, type EntityManager, In } from "typeorm";
+import { isCommitted } from "../../../shared/contracts/container-lifecycle.js";
+import {
+  type ShipmentCreate,
+  shipmentBatchSchema,
+  shipmentCreateSchema,
+  shipmentListQuerySchema,
+} from "../../../shared/contracts/resources.schemas.js";
+import { ContainerEntity } from "../../../shared/infra/db/entities/container.entity.js";
+import { ContainerLoadEntity } from "../../../shared/infra/db/entities/container-load.entity.js";
+import { ShipmentEntity } from "../../../shared/infra/db/entities/shipment.entity.js";
+import { VillageEntity } from "../../../shared/infra/db/entities/village.entity.js";
+import {
+  AppError,
+  badRequest,
+  conflict,
+  type FieldError,
+  forbidden,
+  notFound,
+  unprocessable,
+} from "../../../shared/infra/errors.js";
+import { canSeeShipment, type Principal, principalOf } from "../principal.js";
+import { shipmentView } from "../shipment.view.js";
+import { parseInput } from "../validate-request.js";
+
+const newShipmentId = () => `SH-${randomUUID().slice(0, 8).toUpperCase()}`;
+
+/** Role rules for who may create what; returns the shipment as it will be stored. */
+function authorise(
+  p: Principal,
+  s: ShipmentCreate,
+  path: string,
+): { item: ShipmentCreate; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const item = { ...s };
+  if (p.role === "bumdes" && !p.villages.includes(s.village)) {
+    errors.push({
+      path: `${path}village`,
+      message: `your key speaks for villages ${p.villages.join(", ")} only`,
+    });
+  }
+  if (p.role === "exporter") {
+    if (s.exporter !== undefined && s.exporter !== p.exporter) {
+      errors.push({
+        path: `${path}exporter`,
+        message: `your key creates shipments for exporter "${p.exporter}" only`,
+      });
+    }
+    item.exporter = p.exporter ?? undefined;
+  }
+  return { item, errors };
+}
+
+async function insertShipments(
+  m: EntityManager,
+  p: Principal,
+  items: ShipmentCreate[],
+  pathOf: (i: number) => string,
+) {
+  const denied: FieldError[] = [];
+  const prepared = items.map((s, i) => {
+    const { item, errors } = authorise(p, s, pathOf(i));
+    denied.push(...errors);
+    return { ...item, id: item.id ?? newShipmentId() };
+  });
+  if (denied.length > 0)
+    throw forbidden(denied[0].path, denied.map((e) => `${e.path}: ${e.message}`).join("; "));
+
+  const errors: FieldError[] = [];
+  const villages = new Set(
+    (await m.findBy(VillageEntity, { id: In([...new Set(prepared.map((s) => s.village))]) })).map(
+      (v) => v.id,
+    ),
+  );
+  prepared.forEach((s, i) => {
+    if (!villages.has(s.village))
+      errors.push({ path: `${pathOf(i)}village`, message: `unknown village "${s.village}"` });
+  });
+  if (errors.length > 0) throw unprocessable(errors);
+
+  const seen = new Map<string, number>();
+  prepared.forEach((s, i) => {
+    const first = seen.get(s.id);
+    if (first !== undefined)
+      errors.push({ path: `${pathOf(i)}id`, message: `duplicate id "${s.id}" (also ${pathOf(first)}id)` });
+    else seen.set(s.id, i);
+  });
+  const existing = new Set((await m.findBy(ShipmentEntity, { id: In([...seen.keys()]) })).map((s) => s.id));
+  prepared.forEach((s, i) => {
+    if (existing.has(s.id))
+      errors.push({ path: `${pathOf(i)}id`, message: `shipment "${s.id}" already exists` });
+  });
+  if (errors.length > 0) throw new AppError("CONFLICT", 409, errors);
+
+  const rows = prepared.map((s) => ({
+    id: s.id,
+    village: s.village,
+    product: s.product ?? null,
+    handling: s.handling ?? null,
+    weightKg: s.weightKg,
+    volumeM3: s.volumeM3 ?? null,
+    packages: s.packages ?? null,
+    readyAt: s.readyAt ?? null,
+    sailBy: s.sailBy ?? null,
+    destination: s.destination ?? null,
+    exporter: s.exporter ?? null,
+    status: "open" as const,
+    createdBy: p.keyId,
+  }));
+  // Chunks keep each INSERT under PostgreSQL's bind-parameter limit.
+  for (let i = 0; i < rows.length; i += 500) await m.insert(ShipmentEntity, rows.slice(i, i + 500));
+  return m.findBy(ShipmentEntity, { id: In(prepared.map((s) => s.id)) });
+}
+
+const NUMERIC = new Set(["weightKg", "volumeM3", "packages"]);
+const CSV_COLUMNS = new Set([
+  "id",
+  "village",
+  "product",
+  "handling",
+  "weightKg",
+  "volumeM3",
+  "packages",
+  "readyAt",
+  "sailBy",
+  "destination",
+  "exporter",
+]);
+
+/** CSV rows -> shipment objects; empty cells are absent fields, numbers are parsed. */
+function csvToShipments(text: string): unknown[] {
+  let records: Record<string, string>[];
+  try {
+    records = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, bom: true });
+  } catch (error) {
+    throw badRequest([{ path: "(body)", message: `is not valid CSV: ${(error as Error).message}` }]);
+  }
+  if (records.length === 0)
+    throw badRequest([{ path: "(body)", message: "has no data rows (the first line is the header)" }]);
+  const unknown = Object.keys(records[0]).filter((c) => !CSV_COLUMNS.has(c));
+  if (unknown.length > 0) {
+    throw badRequest([
+      {
+        path: "(header)",
+        message: `unknown column(s) ${unknown.join(", ")}; expected ${[...CSV_COLUMNS].join(", ")}`,
+      },
+    ]);
+  }
+  return records.map((r) => {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(r)) {
+      if (v === "") continue;
+      out[k] = NUMERIC.has(k) && v.trim() !== "" && !Number.isNaN(Number(v)) ? Number(v) : v;
+    }
+    return out;
+  });
+}
+
+export function shipmentsRouter(ds: DataSource): Router {
+  const router = Router();
+
+  router.post("/shipments", async (req, res) => {
+    const item = parseInput(shipmentCreateSchema, req.body);
+    const [row] = await ds.transaction((m) => insertShipments(m, principalOf(res), [item], () => ""));
+    res
+      .status(201)
+      .location(`/v1/shipments/${encodeURIComponent(row.id)}`)
+      .json(shipmentView(row));
+  });
+
+  router.post("/shipments/batch", async (req, res) => {
+    const { shipments } = parseInput(shipmentBatchSchema, req.body);
+    const rows = await ds.transaction((m) =>
+      insertShipments(m, principalOf(res), shipments, (i) => `shipments[${i}].`),
+    );
+    res.status(201).json({ items: rows.map(shipmentView), total: rows.length });
+  });
+
+  router.post(
+    "/shipments/import",
+    express.text({ type: ["text/csv", "text/plain", "application/csv"], limit: "5mb" }),
+    async (req, res) => {
+      if (typeof req.body !== "string") {
+        throw badRequest([
+          { path: "(header).content-type", message: "send the CSV with Content-Type: text/csv" },
+        ]);
+      }
+      const records = csvToShipments(req.body);
+      // rows[0] is the first data line (line 2 of the file).
+      const items = records.map((r, i) => parseInput(shipmentCreateSchema, r, ["rows", i]));
+      const rows = await ds.transaction((m) =>
+        insertShipments(m, principalOf(res), items, (i) => `rows[${i}].`),
+      );
+      res.status(201).json({ imported: rows.length, items: rows.map(shipmentView) });
+    },
+  );
+
+  router.get("/shipments", async (req, res) => {
+    const q = parseInput(shipmentListQuerySchema, req.query);
+    const p = principalOf(res);
+    const qb = ds.getRepository(ShipmentEntity).createQueryBuilder("s");
+    if (p.role === "bumdes")
+      qb.andWhere("s.village IN (:...mine)", { mine: p.villages.length ? p.villages : [""] });
+    if (p.role === "exporter") qb.andWhere("s.exporter = :me", { me: p.exporter ?? "" });
+    for (const key of ["village", "status", "exporter", "product", "handling", "destination"] as const) {
+      if (q[key] !== undefined) qb.andWhere(`s.${key} = :${key}`, { [key]: q[key] });
+    }
+    const [rows, total] = await qb
+      .orderBy("s.createdAt", "ASC")
+      .addOrderBy("s.id", "ASC")
+      .skip(q.offset)
+      .take(q.limit)
+      .getManyAndCount();
+    res.json({ items: rows.map(shipmentView), total, limit: q.limit, offset: q.offset });
+  });
+
+  async function findVisible(id: string, p: Principal) {
+    const row = await ds.getRepository(ShipmentEntity).findOneBy({ id });
+    // Not yours reads as not there: a key learns nothing about others' shipments.
+    if (!row || !canSeeShipment(p, row)) throw notFound("shipment", id);
+    return row;
+  }
+
+  router.get("/shipments/:id", async (req, res) => {
+    res.json(shipmentView(await findVisible(req.params.id, principalOf(res))));
+  });
+
+  const cancel = async (req: express.Request, res: express.Response) => {
+    const p = principalOf(res);
+    await findVisible(req.params.id as string, p);
+    const row = await ds.transaction(async (m) => {
+      const s = await m.findOne(ShipmentEntity, {
+        where: { id: req.params.id as string },
+        lock: { mode: "pessimistic_write" },
+      });
+      if (!s) throw notFound("shipment", req.params.id as string);
+      if (s.status === "cancelled") throw conflict("status", "the shipment is already cancelled");
+      const loads = await m.findBy(ContainerLoadEntity, { shipmentId: s.id });
+      const containers = loads.length
+        ? await m.findBy(ContainerEntity, { id: In(loads.map((l) => l.containerId)), current: true })
+        : [];
+      const committed = containers.filter((c) => isCommitted(c.status));
+      if (committed.length > 0) {
+        throw conflict(
+          "status",
+          `the shipment rides in container ${committed.map((c) => `${c.id} (${c.status})`).join(", ")}; it can no longer be cancelled here`,
+        );
+      }
+      await m.update(
+        ShipmentEntity,
+        { id: s.id },
+        { status: "cancelled", containerId: null, pickupAt: null },
+      );
+      return (await m.findOneBy(ShipmentEntity, { id: s.id }))!;
+    });
+    res.json(shipmentView(row));
+  };
+  router.post("/shipments/:id/cancel", cancel);
+  router.delete("/shipments/:id", cancel);
+
+  return router;
+}
