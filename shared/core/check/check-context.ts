@@ -40,7 +40,12 @@ function byId<T extends { id: string }>(items: readonly T[] | undefined): Map<st
   return map;
 }
 
-export function createContext(scenario: Scenario, plan: Plan, options: CheckOptions, out: Violation[]): CheckContext {
+export function createContext(
+  scenario: Scenario,
+  plan: Plan,
+  options: CheckOptions,
+  out: Violation[],
+): CheckContext {
   const sailingsByPort = new Map<string, Sailing[]>();
   for (const s of scenario.sailings ?? []) {
     const list = sailingsByPort.get(s.port) ?? [];
@@ -87,7 +92,8 @@ export function resolvedLoads(ctx: CheckContext, c: PlanContainer) {
   (c.stops ?? []).forEach((stop, stopIndex) => {
     for (const line of stop.load ?? []) {
       const shipment = ctx.shipments.get(line.shipment);
-      if (shipment && Number.isFinite(line.packages)) out.push({ shipment, packages: line.packages, stopIndex });
+      if (shipment && Number.isFinite(line.packages))
+        out.push({ shipment, packages: line.packages, stopIndex });
     }
   });
   return out;

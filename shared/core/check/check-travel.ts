@@ -49,7 +49,9 @@ export function legMeasure(scenario: Scenario): LegFn {
   if (metric === "euclidean") {
     // CVRPLIB convention: each leg rounded on its own, and its minutes equal its distance.
     return (a, b) => {
-      const km = Math.round(Math.hypot((a.x ?? Number.NaN) - (b.x ?? Number.NaN), (a.y ?? Number.NaN) - (b.y ?? Number.NaN)));
+      const km = Math.round(
+        Math.hypot((a.x ?? Number.NaN) - (b.x ?? Number.NaN), (a.y ?? Number.NaN) - (b.y ?? Number.NaN)),
+      );
       return { km, minutes: km };
     };
   }

@@ -18,7 +18,8 @@ export function checkHandling(ctx: CheckContext): void {
     for (const { shipment } of loads) {
       const h = shipment.handling ?? "dry";
       if (!classes.has(h)) classes.set(h, shipment.id);
-      if (shipment.product !== undefined && !products.has(shipment.product)) products.set(shipment.product, shipment.id);
+      if (shipment.product !== undefined && !products.has(shipment.product))
+        products.set(shipment.product, shipment.id);
       if (REEFER_ONLY.has(h) && type && !type.reefer) {
         ctx.add({
           rule: "REEFER_REQUIRED",

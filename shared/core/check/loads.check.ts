@@ -2,13 +2,20 @@
  * Loads: whole packages, the part weight/volume the spec defines, capacity, and
  * conservation (every package of every shipment exactly once, loaded at its own village).
  */
-import { type CheckContext, partOf, RELATIVE_TOLERANCE, resolvedLoads, withinRelative } from "./check-context.js";
+import {
+  type CheckContext,
+  partOf,
+  RELATIVE_TOLERANCE,
+  resolvedLoads,
+  withinRelative,
+} from "./check-context.js";
 
 const isWholePositive = (n: unknown): n is number => typeof n === "number" && Number.isInteger(n) && n >= 1;
 
 export function checkLoads(ctx: CheckContext): void {
   const placed = new Map<string, number>();
-  const count = (shipment: string, packages: number) => placed.set(shipment, (placed.get(shipment) ?? 0) + packages);
+  const count = (shipment: string, packages: number) =>
+    placed.set(shipment, (placed.get(shipment) ?? 0) + packages);
 
   for (const c of ctx.plan.containers) {
     const container = c.id;
@@ -61,7 +68,11 @@ export function checkLoads(ctx: CheckContext): void {
       }
     }
     if ((c.stops ?? []).length === 0 || packagesLoaded === 0) {
-      ctx.add({ rule: "EMPTY_CONTAINER", message: `Container ${c.id} carries nothing: drop it from the plan.`, container });
+      ctx.add({
+        rule: "EMPTY_CONTAINER",
+        message: `Container ${c.id} carries nothing: drop it from the plan.`,
+        container,
+      });
     }
     const type = ctx.types.get(c.type);
     if (!type) continue;

@@ -55,6 +55,8 @@ export function insideWindows(
   return windows.some((w) => {
     const open = minutesOfClock(w.open);
     const close = minutesOfClock(w.close);
-    return [tod - DAY_MIN, tod, tod + DAY_MIN].some((t) => t >= open - toleranceMin && t <= close + toleranceMin);
+    return [tod - DAY_MIN, tod, tod + DAY_MIN].some(
+      (t) => t >= open - toleranceMin && t <= close + toleranceMin,
+    );
   });
 }

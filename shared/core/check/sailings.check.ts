@@ -38,7 +38,11 @@ export function checkSailings(ctx: CheckContext): void {
       for (const line of stop.load ?? []) {
         const sh = ctx.shipments.get(line.shipment);
         if (!sh) continue;
-        if (sh.destination !== undefined && sailing.destinations !== undefined && !sailing.destinations.includes(sh.destination)) {
+        if (
+          sh.destination !== undefined &&
+          sailing.destinations !== undefined &&
+          !sailing.destinations.includes(sh.destination)
+        ) {
           ctx.add({
             rule: "SAILING_DESTINATION",
             message: `Shipment ${sh.id} goes to ${sh.destination}, but sailing ${sailing.id} serves only ${sailing.destinations.join(", ")}.`,

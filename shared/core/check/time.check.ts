@@ -25,12 +25,20 @@ function checkContainerTime(ctx: CheckContext, c: PlanContainer): void {
   const read = (what: string, text: string, zone: string | undefined) => {
     const t = readInstant(text);
     if (t === null) {
-      ctx.add({ rule: "BAD_INSTANT", message: `Container ${c.id}: ${what} "${text}" is not an ISO 8601 instant with an offset.`, container });
+      ctx.add({
+        rule: "BAD_INSTANT",
+        message: `Container ${c.id}: ${what} "${text}" is not an ISO 8601 instant with an offset.`,
+        container,
+      });
       return null;
     }
     // BUMDes read pickups in their own local time: an instant is written with its place's offset.
     if (zone !== undefined && t.offsetMin !== zoneOffsetAt(t.min, zone)) {
-      ctx.add({ rule: "INSTANT_OFFSET", message: `Container ${c.id}: ${what} "${text}" is not written in ${zone} time.`, container });
+      ctx.add({
+        rule: "INSTANT_OFFSET",
+        message: `Container ${c.id}: ${what} "${text}" is not written in ${zone} time.`,
+        container,
+      });
     }
     return t.min;
   };
