@@ -1,0 +1,49 @@
+/**
+ * The short human summary `npm run plan` prints on standard error: what a coordinator
+ * reads before opening the plan file. Pure: a Plan in, lines of text out.
+ */
+import type { Plan } from "../../shared/core/model/plan.js";
+
+/** 12345678 -> "Rp 12.345.678" (Indonesian grouping with dots, whole rupiah). */
+export function formatIdr(amount: number): string {
+  const rounded = Math.round(amount);
+  const digits = String(Math.abs(rounded)).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return `${rounded < 0 ? "-" : ""}Rp ${digits}`;
+}
+
+/** 0.8734 -> "87.3 %" */
+export function formatPercent(fraction: number): string {
+  return `${(fraction * 100).toFixed(1)} %`;
+}
+
+/** 12345.6 -> "12,345.6" (one decimal, English grouping, like the rest of the English output). */
+export function formatNumber(value: number, decimals = 1): string {
+  return value.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}
+
+export function formatSeconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+export function summaryLines(plan: Plan): string[] {
+  const s = plan.summary;
+  const lines = [
+    `Plan${plan.scenario ? ` for ${plan.scenario}` : ""}`,
+    `  containers      ${s.containers} used (lower bound ${s.lowerBoundContainers})`,
+    `  mean fill       weight ${formatPercent(s.meanWeightFill)}, volume ${formatPercent(s.meanVolumeFill)}`,
+    `  distance        ${formatNumber(s.distanceKm)} km`,
+    `  cost            ${formatIdr(s.cost)}`,
+    `  assigned        ${formatNumber(s.assignedWeightKg)} kg; unassigned ${formatNumber(s.unassignedWeightKg)} kg`,
+  ];
+  if (plan.unassigned.length === 0) {
+    lines.push("  unassigned      none");
+  } else {
+    lines.push(`  unassigned      ${plan.unassigned.length} shipment part(s):`);
+    for (const u of plan.unassigned) {
+      const parts = u.packages === 1 ? "1 package" : `${u.packages} packages`;
+      lines.push(`    ${u.shipment} (${parts}) ${u.reason}: ${u.detail}`);
+    }
+  }
+  lines.push(`  solve time      ${formatSeconds(s.solveMs)}`);
+  return lines;
+}
