@@ -268,6 +268,17 @@
     for (const el of form.querySelectorAll(".field.invalid")) el.classList.remove("invalid");
   }
 
+  // The API speaks English; the messages a form user can cause are shown in the page's language.
+  const API_MESSAGES = {
+    "is required": "api.required",
+    "must be > 0": "api.positive",
+    "must be >= 0": "api.nonNegative",
+    "must be >= 1": "api.atLeastOne",
+    "must be a whole number": "api.wholeNumber",
+    "must be number": "api.number",
+  };
+  const localMessage = (message) => (API_MESSAGES[message] ? t(API_MESSAGES[message]) : message);
+
   // API paths look like "weightKg", "body.weightKg" or "shipments[0].weightKg": match on the tail.
   function showFieldErrors(form, errors) {
     const unmatched = [];
@@ -278,7 +289,8 @@
         return path === name || path.endsWith(`.${name}`) || path.endsWith(`]${name}`);
       });
       if (slot) {
-        slot.textContent = slot.textContent ? `${slot.textContent}; ${e.message}` : e.message;
+        const text = localMessage(e.message);
+        slot.textContent = slot.textContent ? `${slot.textContent}; ${text}` : text;
         slot.closest(".field")?.classList.add("invalid");
       } else unmatched.push(`${path}: ${e.message}`);
     }
@@ -455,7 +467,7 @@
       exporter: text("exporter"),
     };
     if (body.weightKg === undefined) {
-      showFieldErrors(form, [{ path: "weightKg", message: t("shipment.required") }]);
+      showFieldErrors(form, [{ path: "weightKg", message: "is required" }]);
       status.className = "error";
       status.textContent = t("shipment.fixErrors");
       return;

@@ -39,7 +39,6 @@ export const EN_MESSAGES: Record<MessageKey, string> = {
   "plan.routesGeojson": "Routes (GeoJSON)",
   "plan.version": "Plan version {version}",
   "plan.reason": "Reason",
-  "shipment.required": "is required",
   "app.footer": "Muatan: open-source software for BUMDes, logistics coordinators and exporters.",
   "plan.run": "Start planning",
   "plan.running": "Planning… {percent}",
@@ -177,6 +176,12 @@ export const EN_MESSAGES: Record<MessageKey, string> = {
   "duration.hours": "{n} h",
   "duration.minutes": "{n} min",
 
+  "api.required": "is required",
+  "api.positive": "must be more than 0",
+  "api.nonNegative": "must not be negative",
+  "api.atLeastOne": "must be at least 1",
+  "api.wholeNumber": "must be a whole number",
+  "api.number": "must be a number",
   "error.notFound": "Not found: {what}",
   "error.badRequest": "Bad request: {message}",
 };

@@ -41,7 +41,6 @@ export const ID_MESSAGES = {
   "plan.routesGeojson": "Rute (GeoJSON)",
   "plan.version": "Rencana versi {version}",
   "plan.reason": "Alasan",
-  "shipment.required": "wajib diisi",
   "app.footer": "Muatan: perangkat lunak terbuka untuk BUMDes, koordinator logistik dan eksportir.",
   "plan.run": "Mulai perencanaan",
   "plan.running": "Sedang merencanakan… {percent}",
@@ -179,6 +178,12 @@ export const ID_MESSAGES = {
   "duration.hours": "{n} jam",
   "duration.minutes": "{n} menit",
 
+  "api.required": "wajib diisi",
+  "api.positive": "harus lebih dari 0",
+  "api.nonNegative": "tidak boleh negatif",
+  "api.atLeastOne": "minimal 1",
+  "api.wholeNumber": "harus bilangan bulat",
+  "api.number": "harus berupa angka",
   "error.notFound": "Tidak ditemukan: {what}",
   "error.badRequest": "Permintaan tidak valid: {message}",
 } as const;
