@@ -1,0 +1,124 @@
+/**
+ * Flags of `npm run bench`. Parsed apart from running so a typo is refused before minutes
+ * of CPU are spent.
+ */
+import { parseArgs } from "node:util";
+import type { FleetMode } from "../convert/cvrp-to-scenario.converter.js";
+import { DEFAULT_SUITES, findSuite, SUITES } from "../suites/suite-catalog.js";
+
+export const BENCH_USAGE = [
+  "usage: npm run bench -- [--suite cvrp-a,cvrp-p,bpp-u120] [--time-limit 2] [--seed 1]",
+  "                        [--filter REGEX] [--fleet k|unlimited] [--out bench/results/DATE.json]",
+  "                        [--shared-data ../shared/data]",
+  `suites: ${SUITES.map((s) => s.name).join(", ")}`,
+].join("\n");
+
+export const DEFAULT_BENCH_TIME_LIMIT_S = 2;
+
+export interface BenchArgs {
+  suites: string[];
+  timeLimitS: number;
+  seed: number;
+  filter?: RegExp;
+  fleet: FleetMode;
+  outPath: string;
+  /** the shared reference data folder, as typed (resolved by the caller) */
+  sharedData?: string;
+}
+
+export type ParsedBenchArgs =
+  | { ok: true; args: BenchArgs }
+  | { ok: true; help: true }
+  | { ok: false; error: string };
+
+function decimal(text: string): number | undefined {
+  return /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : undefined;
+}
+
+/** `today` is `YYYY-MM-DD`, passed in so the default output name is testable. */
+export function parseBenchArgs(argv: readonly string[], today: string): ParsedBenchArgs {
+  let values: ReturnType<typeof parse>["values"];
+  try {
+    const parsed = parse(argv);
+    if (parsed.positionals.length > 0)
+      return { ok: false, error: `unexpected argument "${parsed.positionals[0]}"` };
+    values = parsed.values;
+  } catch (error) {
+    return { ok: false, error: (error as Error).message };
+  }
+  if (values.help) return { ok: true, help: true };
+
+  const suites =
+    values.suite === undefined ? [...DEFAULT_SUITES] : values.suite.split(",").map((s) => s.trim());
+  const unknown = suites.filter((s) => !findSuite(s));
+  if (unknown.length > 0 || suites.length === 0) {
+    return {
+      ok: false,
+      error: `--suite: unknown suite(s) ${unknown.map((s) => `"${s}"`).join(", ")}; known: ${SUITES.map((s) => s.name).join(", ")}`,
+    };
+  }
+
+  let timeLimitS = DEFAULT_BENCH_TIME_LIMIT_S;
+  if (values["time-limit"] !== undefined) {
+    const n = decimal(values["time-limit"]);
+    if (n === undefined || n <= 0) {
+      return {
+        ok: false,
+        error: `--time-limit must be a positive number of seconds, got "${values["time-limit"]}"`,
+      };
+    }
+    timeLimitS = n;
+  }
+  let seed = 1;
+  if (values.seed !== undefined) {
+    const n = decimal(values.seed);
+    if (n === undefined || !Number.isSafeInteger(n)) {
+      return { ok: false, error: `--seed must be a whole number >= 0, got "${values.seed}"` };
+    }
+    seed = n;
+  }
+  let filter: RegExp | undefined;
+  if (values.filter !== undefined) {
+    try {
+      filter = new RegExp(values.filter);
+    } catch (error) {
+      return { ok: false, error: `--filter is not a regular expression: ${(error as Error).message}` };
+    }
+  }
+  const fleet = values.fleet ?? "k";
+  if (fleet !== "k" && fleet !== "unlimited")
+    return { ok: false, error: `--fleet must be k or unlimited, got "${fleet}"` };
+  if (values.out !== undefined && values.out.trim() === "")
+    return { ok: false, error: "--out needs a file name" };
+
+  return {
+    ok: true,
+    args: {
+      suites: [...new Set(suites)],
+      timeLimitS,
+      seed,
+      filter,
+      fleet,
+      outPath: values.out ?? `bench/results/${today}.json`,
+      sharedData: values["shared-data"],
+    },
+  };
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      suite: { type: "string" },
+      "time-limit": { type: "string" },
+      seed: { type: "string" },
+      filter: { type: "string" },
+      fleet: { type: "string" },
+      out: { type: "string" },
+      "shared-data": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+}

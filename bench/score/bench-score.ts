@@ -1,0 +1,153 @@
+/**
+ * What a benchmark run means: the gap of each instance to its reference, what makes a
+ * result untrustworthy, the per-suite means, and the verdict against the project targets.
+ * Pure, so the arithmetic is unit-tested apart from the minutes of solving.
+ */
+import type { CaseKind } from "../suites/load-suite.js";
+
+export interface InstanceResult {
+  suite: string;
+  name: string;
+  kind: CaseKind;
+  /** CVRP: total distance; bin packing: containers; demo: plan cost (IDR) */
+  cost: number | null;
+  reference: number | null;
+  referenceOptimal: boolean;
+  gapPct: number | null;
+  /** reached the reference (a proven optimum or the BKS) */
+  optimal: boolean | null;
+  containers: number | null;
+  lowerBoundContainers: number | null;
+  unassigned: number | null;
+  timeS: number | null;
+  violations: number | null;
+  violationRules: string[];
+  notes: string[];
+  /** set when the case could not run: bad scenario, converter or solver exception */
+  error?: string;
+}
+
+export interface SuiteSummary {
+  suite: string;
+  instances: number;
+  meanGapPct: number | null;
+  optimal: number;
+  meanTimeS: number | null;
+  flagged: number;
+}
+
+export interface TargetVerdict {
+  suite: string;
+  target: string;
+  /** NOT RUN: the suite was not selected, or had no data */
+  verdict: "PASS" | "FAIL" | "NOT RUN";
+  detail: string;
+}
+
+/** Floating sums of rounded legs can land a hair off the integer BKS. */
+const EPSILON = 1e-6;
+
+export function gapPct(cost: number, reference: number): number {
+  return ((cost - reference) / reference) * 100;
+}
+
+export function scoreCost(
+  cost: number,
+  reference: number | null,
+): { gapPct: number | null; optimal: boolean | null } {
+  if (reference === null) return { gapPct: null, optimal: null };
+  return { gapPct: gapPct(cost, reference), optimal: cost <= reference + EPSILON };
+}
+
+/** Why a result cannot be trusted; empty when it can. */
+export function problems(r: InstanceResult): string[] {
+  const out: string[] = [];
+  if (r.error !== undefined) out.push(`did not run: ${r.error}`);
+  if (r.violations !== null && r.violations > 0) {
+    out.push(`${r.violations} checker violation(s): ${[...new Set(r.violationRules)].join(", ")}`);
+  }
+  if (r.unassigned !== null && r.unassigned > 0) out.push(`${r.unassigned} shipment(s) unassigned`);
+  if (r.referenceOptimal && r.cost !== null && r.reference !== null && r.cost < r.reference - EPSILON) {
+    out.push(`cost ${r.cost} is below the proven optimum ${r.reference}: the scenario or the plan is wrong`);
+  }
+  return out;
+}
+
+const mean = (values: number[]) =>
+  values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
+
+export function summarizeSuite(suite: string, results: InstanceResult[]): SuiteSummary {
+  const rows = results.filter((r) => r.suite === suite);
+  return {
+    suite,
+    instances: rows.length,
+    meanGapPct: mean(rows.flatMap((r) => (r.gapPct === null ? [] : [r.gapPct]))),
+    optimal: rows.filter((r) => r.optimal === true).length,
+    meanTimeS: mean(rows.flatMap((r) => (r.timeS === null ? [] : [r.timeS]))),
+    flagged: rows.filter((r) => problems(r).length > 0).length,
+  };
+}
+
+export interface Target {
+  suite: string;
+  describe: string;
+  judge(summary: SuiteSummary, rows: InstanceResult[]): { pass: boolean; detail: string };
+}
+
+const fmt = (v: number | null, digits = 2) => (v === null ? "n/a" : v.toFixed(digits));
+
+export const TARGETS: readonly Target[] = [
+  ...["cvrp-a", "cvrp-p"].map(
+    (suite): Target => ({
+      suite,
+      describe: "mean gap <= 1.0 %",
+      judge: (s) => ({
+        pass: s.meanGapPct !== null && s.meanGapPct <= 1.0,
+        detail: `mean gap ${fmt(s.meanGapPct)} %`,
+      }),
+    }),
+  ),
+  {
+    suite: "bpp-u120",
+    describe: "optimal on >= 18 of 20",
+    judge: (s) => ({ pass: s.optimal >= 18, detail: `optimal on ${s.optimal} of ${s.instances}` }),
+  },
+  {
+    suite: "demo",
+    describe: "planned in < 10 s",
+    judge: (_s, rows) => {
+      const t = rows[0]?.timeS ?? null;
+      return { pass: t !== null && t < 10, detail: `${fmt(t)} s` };
+    },
+  },
+];
+
+/**
+ * A target passes only on a clean run: a plan the checker rejects, or that leaves a
+ * shipment behind, is not a result, however good its cost.
+ */
+export function judgeTargets(
+  results: InstanceResult[],
+  ranSuites: readonly string[],
+  filtered = false,
+): TargetVerdict[] {
+  return TARGETS.map((t) => {
+    const rows = results.filter((r) => r.suite === t.suite);
+    const target = `${t.suite}: ${t.describe}`;
+    if (!ranSuites.includes(t.suite) || rows.length === 0) {
+      return { suite: t.suite, target, verdict: "NOT RUN", detail: "suite not run" };
+    }
+    // A target is a statement about the whole suite; a --filter subset proves nothing.
+    if (filtered)
+      return { suite: t.suite, target, verdict: "NOT RUN", detail: "--filter given: needs the whole suite" };
+    const summary = summarizeSuite(t.suite, rows);
+    const { pass, detail } = t.judge(summary, rows);
+    const flagged = summary.flagged > 0 ? `; ${summary.flagged} instance(s) flagged` : "";
+    return {
+      suite: t.suite,
+      target,
+      verdict: pass && summary.flagged === 0 ? "PASS" : "FAIL",
+      detail: detail + flagged,
+    };
+  });
+}
