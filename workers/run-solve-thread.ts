@@ -12,8 +12,12 @@ export type SolveThreadOutcome =
   | { kind: "invalid"; errors: { path: string; message: string }[] }
   | { kind: "cancelled" };
 
-/** tsx must be loaded in the thread too, since the thread's entry is a .ts file. */
-const THREAD_EXEC_ARGV = ["--import", "tsx"];
+/**
+ * The thread's entry is TypeScript, and Node 20 ignores `--import` in a worker's
+ * execArgv, so the thread starts from a one-line script that loads it through tsx.
+ */
+const THREAD_ENTRY = join(__dirname, "solve.thread.ts");
+const THREAD_BOOT = `require(${JSON.stringify(require.resolve("tsx/cjs/api"))}).require(${JSON.stringify(THREAD_ENTRY)}, ${JSON.stringify(__filename)});`;
 
 export function runSolveThread(
   input: SolveThreadInput,
@@ -25,10 +29,7 @@ export function runSolveThread(
       resolve({ kind: "cancelled" });
       return;
     }
-    const worker = new Worker(join(__dirname, "solve.thread.ts"), {
-      workerData: input,
-      execArgv: THREAD_EXEC_ARGV,
-    });
+    const worker = new Worker(THREAD_BOOT, { eval: true, workerData: input });
     let settled = false;
     const finish = (fn: () => void) => {
       if (settled) return;
