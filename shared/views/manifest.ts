@@ -104,7 +104,7 @@ export function manifestCsv(plan: Plan, scenario: Scenario, lang: Lang, containe
   );
 }
 
-function containerSection(view: ContainerView, lines: ManifestLine[], lang: Lang): string {
+function containerSection(view: ContainerView, lines: ManifestLine[], lang: Lang, heading: boolean): string {
   const t = (key: MessageKey, params?: Record<string, string | number>) =>
     escapeHtml(translate(lang, key, params));
   const facts: [MessageKey, string | undefined][] = [
@@ -131,7 +131,7 @@ function containerSection(view: ContainerView, lines: ManifestLine[], lang: Lang
     .join("\n");
   const totalPackages = lines.reduce((a, l) => a + l.packages, 0);
   return `<section class="container">
-<h2>${t("manifest.title", { container: view.id })}</h2>
+${heading ? `<h2>${t("manifest.title", { container: view.id })}</h2>` : ""}
 <dl>${facts
     .filter(([, value]) => value !== undefined)
     .map(([key, value]) => `<div><dt>${t(key)}</dt><dd>${escapeHtml(value)}</dd></div>`)

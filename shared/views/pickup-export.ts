@@ -2,7 +2,7 @@
 import { type CsvCell, toCsv } from "./csv.js";
 import { type CalendarEvent, toICalendar } from "./icalendar.js";
 import { formatLocalDate, formatLocalDateTime, formatLocalTime, zoneLabel } from "./local-time.js";
-import type { Lang } from "./locale.js";
+import { type Lang, LOCALES } from "./locale.js";
 import { formatKg, formatM3, formatNumber } from "./number-format.js";
 import type { PickupLoad, PickupRow } from "./pickup-schedule.js";
 import { translate } from "./translate.js";
@@ -27,7 +27,10 @@ export interface PickupView {
 export function describeLoad(load: PickupLoad, lang: Lang): string {
   const parts = [load.shipment];
   if (load.product) parts.push(load.product);
-  parts.push(translate(lang, "unit.packages", { value: formatNumber(load.packages, lang, 0) }));
+  const one = new Intl.PluralRules(LOCALES[lang]).select(load.packages) === "one";
+  parts.push(
+    translate(lang, one ? "unit.package" : "unit.packages", { value: formatNumber(load.packages, lang, 0) }),
+  );
   parts.push(formatKg(load.weightKg, lang));
   return parts.join(" · ");
 }

@@ -31,6 +31,7 @@ export const EN_MESSAGES: Record<MessageKey, string> = {
   "unit.kg": "{value} kg",
   "unit.m3": "{value} m³",
   "unit.km": "{value} km",
+  "unit.package": "{value} package",
   "unit.packages": "{value} packages",
 
   "plan.region": "Region (island)",

@@ -33,6 +33,7 @@ export const ID_MESSAGES = {
   "unit.kg": "{value} kg",
   "unit.m3": "{value} m³",
   "unit.km": "{value} km",
+  "unit.package": "{value} koli",
   "unit.packages": "{value} koli",
 
   "plan.region": "Wilayah (pulau)",

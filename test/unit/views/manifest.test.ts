@@ -27,6 +27,7 @@ describe("views/manifest", () => {
     expect(html).to.include("Trisakti (Banjarmasin) (IDBDJ)");
     expect(html).to.include("IDBDJ-1");
     expect(html).to.include("@media print");
+    expect(html.match(/Container manifest C1/g)).to.have.length(2); // <title> and <h1>, no repeated <h2>
     expect(html).to.not.include("<script");
     const manyHtml = manifestHtml(fixturePlan(), fixtureScenario(), "id");
     expect(manyHtml.match(/<section class="container">/g)).to.have.length(2);

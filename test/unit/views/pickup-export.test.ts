@@ -21,6 +21,8 @@ describe("views/pickup-export", () => {
     const en = formatPickup(rows[2], "en");
     expect(en.loads).to.deep.equal(["S2 · banana-flour · 4 packages · 800 kg"]);
     expect(en.time).to.equal("09:00");
+    const single = formatPickup(rows[0], "en");
+    expect(single.loads).to.deep.equal(["S4 · mud-crab · 1 package · 500 kg"]);
   });
 
   it("writes a CSV with one line per load and translated headers", () => {

@@ -54,7 +54,12 @@ describe("views/routes-geojson", () => {
 describe("views/route-map-svg", () => {
   it("draws one polyline per container and a mark per place, inside the view box", () => {
     const svg = routeMapSvg(fixturePlan(), fixtureScenario(), "id", { width: 600, height: 400 });
-    expect(svg.startsWith("<svg")).to.equal(true);
+    // Kalimantan and Papua are drawn apart: trucks never cross between them
+    expect(svg.match(/<svg /g)).to.have.length(2);
+    expect(svg.match(/data-island="([^"]+)"/g)).to.deep.equal([
+      'data-island="Kalimantan"',
+      'data-island="Papua"',
+    ]);
     expect(svg.match(/<polyline /g)).to.have.length(2);
     expect(svg.match(/class="village"/g)).to.have.length(4);
     expect(svg.match(/class="depot"/g)).to.have.length(2);
@@ -67,7 +72,16 @@ describe("views/route-map-svg", () => {
       }
     }
     expect(svg).to.include("Desa: Desa Sungai Tabuk, &quot;Hulu&quot; (vA)");
-    expect(svg).to.include('aria-label="Peta rute"');
+    expect(svg).to.include('aria-label="Peta rute: Kalimantan"');
+  });
+
+  it("draws a single map when places carry no island", () => {
+    const scenario = fixtureScenario();
+    for (const list of [scenario.depots, scenario.ports, scenario.villages])
+      for (const p of list) delete p.island;
+    const svg = routeMapSvg(fixturePlan(), scenario, "en");
+    expect(svg.match(/<svg /g)).to.have.length(1);
+    expect(svg.match(/<polyline /g)).to.have.length(2);
   });
 
   it("says why there is no map for coordinate-free scenarios", () => {

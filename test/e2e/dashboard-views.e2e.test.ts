@@ -1,0 +1,125 @@
+/**
+ * The dashboard's three views in headless Chromium over a known plan (the views'
+ * fixture week, stored through the service's plan store), so what each user reads can
+ * be asserted exactly: WITA and WIB pickups on one trip, WIT in Papua, fill bars, the
+ * unassigned reason, the map, and both languages.
+ */
+import { expect } from "chai";
+import type { Browser, Page } from "playwright-core";
+import { createApiKey } from "../../shared/infra/db/api-keys.repository.js";
+import { fixturePlan, fixtureScenario } from "../unit/views/fixtures.js";
+import { launchBrowser, screenshot } from "./support/browser.js";
+import { seedReference, seedShipments, storeFixturePlan } from "./support/seed-fixture.js";
+import { type RunningApp, startApp } from "./support/start-app.js";
+
+const nbsp = (s: string | null) => (s ?? "").replace(/[\u00a0\u202f]/g, " ");
+
+describe("dashboard views in the browser (Chromium, stored fixture plan)", function () {
+  this.timeout(120_000);
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+  const keys = { coordinator: "", bumdesA: "", bumdesP: "", exporterB: "" };
+
+  const openAs = async (key: string, tab: string, lang = "id") => {
+    await page.goto(`${app.base}/?lang=${lang}#${tab}`);
+    await page.evaluate((k) => localStorage.setItem("muatan.apiKey", k), key);
+    await page.reload();
+    await page.waitForSelector(`#${tab}:not([hidden])`);
+    await page.waitForSelector("#key-status.ok");
+  };
+
+  before(async () => {
+    app = await startApp({ timeLimitMs: 1000 });
+    const scenario = fixtureScenario();
+    await seedReference(app.dataSource, scenario);
+    await seedShipments(app.dataSource, scenario);
+    await storeFixturePlan(app.dataSource, scenario, fixturePlan());
+    const m = app.dataSource.manager;
+    keys.coordinator = (await createApiKey(m, { role: "coordinator" })).key;
+    keys.bumdesA = (await createApiKey(m, { role: "bumdes", villages: ["vA", "vB"] })).key;
+    keys.bumdesP = (await createApiKey(m, { role: "bumdes", villages: ["vP"] })).key;
+    keys.exporterB = (await createApiKey(m, { role: "exporter", exporter: "EXP-B" })).key;
+    browser = await launchBrowser();
+    page = await browser.newPage({
+      viewport: { width: 1280, height: 900 },
+      locale: "id-ID",
+      timezoneId: "Asia/Jakarta",
+    });
+    page.on("pageerror", (err) => {
+      throw err;
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it("shows the coordinator the week: containers with fill bars, the map and the unassigned reason", async () => {
+    await openAs(keys.coordinator, "coordinator");
+    await page.waitForSelector('#plan-containers tr[data-container="v1-C1"]');
+    const row = nbsp(await page.textContent('#plan-containers tr[data-container="v1-C1"]'));
+    expect(row).to.include("Isi (berat): 67% (2.000 kg / 3.000 kg)");
+    expect(row).to.include("Sen, 28 Des 2026 08.00 WITA");
+    expect(row).to.include("Sen, 28 Des 2026 09.00 WIB");
+    expect(row).to.include("Direncanakan");
+    const width = await page.$eval(
+      '#plan-containers tr[data-container="v1-C1"] .bar i',
+      (el) => (el as HTMLElement).style.width,
+    );
+    expect(width).to.equal("66.7%");
+    expect(await page.$$eval("#plan-map polyline.route", (l) => l.length)).to.equal(2);
+    const unassigned = await page.textContent('#plan-unassigned tr[data-shipment="S3"]');
+    expect(unassigned).to.include("Terlalu besar");
+    expect(unassigned).to.include("exceeds every container");
+    expect(nbsp(await page.textContent("#plan-summary"))).to.include("Rp 6.070.000");
+    await screenshot(page, "10-coordinator-fixture-id");
+  });
+
+  it("shows each BUMDes its pickups in its own zone: WITA, WIB, WIT", async () => {
+    await openAs(keys.bumdesA, "bumdes");
+    await page.waitForSelector('#village-select option[value="vA"]', { state: "attached" });
+    await page.selectOption("#village-select", "vA");
+    await page.waitForSelector('#pickups tr.pickup[data-container="v1-C1"]');
+    expect(await page.textContent("#pickups .pickup-when")).to.equal("08.00WITA");
+    await page.selectOption("#village-select", "vB");
+    await page.waitForFunction(
+      () => document.querySelector("#pickups .pickup-when")?.textContent === "09.00WIB",
+    );
+    await screenshot(page, "11-bumdes-fixture-wib-id");
+    await openAs(keys.bumdesP, "bumdes", "en");
+    await page.waitForSelector('#pickups tr.pickup[data-container="v1-C2"]');
+    expect(await page.textContent("#pickups .pickup-when")).to.equal("08:00WIT");
+    expect(await page.textContent("#pickups tr.pickup td:first-child")).to.equal("Mon, 28 Dec 2026");
+    await screenshot(page, "12-bumdes-fixture-wit-en");
+  });
+
+  it("shows the exporter its container's fill, sailing and cut-off countdown, and nothing else", async () => {
+    await openAs(keys.exporterB, "exporter", "en");
+    await page.waitForSelector("#exporter-containers article");
+    const ids = await page.$$eval("#exporter-containers article", (a) =>
+      a.map((el) => el.getAttribute("data-container")),
+    );
+    expect(ids).to.deep.equal(["v1-C1"]);
+    const card = nbsp(await page.textContent("#exporter-containers article"));
+    expect(card).to.include("Fill (weight): 67% (2,000 kg / 3,000 kg)");
+    expect(card).to.include("Tue, 29 Dec 2026 08:00 WITA"); // cut-off, in the port's zone
+    expect(card).to.match(/Cut-off in \d+ d/);
+    await screenshot(page, "13-exporter-fixture-en");
+  });
+
+  it("opens a printable manifest from the dashboard", async () => {
+    await openAs(keys.coordinator, "coordinator", "en");
+    await page.waitForSelector('#plan-containers tr[data-container="v1-C1"]');
+    const [popup] = await Promise.all([
+      page.waitForEvent("popup"),
+      page.click('#plan-containers tr[data-container="v1-C1"] button[data-download]'),
+    ]);
+    await popup.waitForLoadState();
+    expect(await popup.title()).to.equal("Container manifest v1-C1");
+    expect(await popup.$$eval("tbody tr", (r) => r.length)).to.equal(2);
+    await screenshot(popup, "14-manifest-en");
+    await popup.close();
+  });
+});
