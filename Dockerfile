@@ -1,0 +1,17 @@
+# One image for the API and the worker; the command picks the role.
+# tsx runs the TypeScript directly (no build step); node runs as PID 1 and gets SIGTERM itself.
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY package.json package-lock.json ./
+# tsx is a runtime dependency; dev tools (tests, biome) are left out.
+RUN npm ci --omit=dev && npm cache clean --force
+COPY config ./config
+COPY shared ./shared
+COPY services ./services
+COPY workers ./workers
+COPY data ./data
+COPY tsconfig.json ./
+USER node
+EXPOSE 8080
+CMD ["node", "--import", "tsx", "services/api/main.ts"]
