@@ -9,20 +9,11 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus } from "node:os";
 import { dirname, resolve } from "node:path";
-import { performance } from "node:perf_hooks";
 import { DEFAULT_TIME_LIMIT_S as PRODUCT_TIME_LIMIT_S } from "../scripts/cli/args.js";
-import { checkPlan } from "../shared/core/check/check-plan.js";
-import { validateScenario } from "../shared/core/model/validate.js";
-import { solve } from "../shared/core/solve.js";
-import { BENCH_USAGE, type BenchArgs, parseBenchArgs } from "./cli/bench-args.js";
+import { BENCH_USAGE, parseBenchArgs } from "./cli/bench-args.js";
 import { createBenchProgress } from "./cli/bench-progress.js";
-import {
-  type InstanceResult,
-  judgeTargets,
-  problems,
-  scoreCost,
-  summarizeSuite,
-} from "./score/bench-score.js";
+import { runCase } from "./run-case.js";
+import { type InstanceResult, judgeTargets, problems, summarizeSuite } from "./score/bench-score.js";
 import { headerLine, resultLine, summaryLine, verdictLine } from "./score/report-table.js";
 import { type BenchCase, loadSuite } from "./suites/load-suite.js";
 import { findSuite } from "./suites/suite-catalog.js";
@@ -44,64 +35,6 @@ function machine() {
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
   };
-}
-
-function runCase(c: BenchCase, args: BenchArgs, onFraction: (f: number) => void): InstanceResult {
-  const result: InstanceResult = {
-    suite: c.suite,
-    name: c.name,
-    kind: c.kind,
-    cost: null,
-    reference: c.reference,
-    referenceOptimal: c.referenceOptimal,
-    gapPct: null,
-    optimal: null,
-    containers: null,
-    lowerBoundContainers: null,
-    unassigned: null,
-    timeS: null,
-    violations: null,
-    violationRules: [],
-    notes: [],
-  };
-  try {
-    const built = c.build();
-    result.notes = built.notes;
-    const valid = validateScenario(built.scenario);
-    if (!valid.ok) {
-      result.error = `invalid scenario: ${valid.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`;
-      return result;
-    }
-    // The demo is timed as a coordinator would run it: with the planner's default budget.
-    const timeLimitS = c.kind === "demo" ? PRODUCT_TIME_LIMIT_S : args.timeLimitS;
-    const started = performance.now();
-    const plan = solve(valid.scenario, {
-      seed: args.seed,
-      timeLimitMs: timeLimitS * 1000,
-      clock: () => performance.now(),
-      onProgress: (p) => onFraction(p.fraction),
-    });
-    result.timeS = (performance.now() - started) / 1000;
-    const violations = checkPlan(valid.scenario, plan);
-    result.violations = violations.length;
-    result.violationRules = violations.map((v) => v.rule);
-    if (violations.length > 0)
-      result.notes.push(...violations.slice(0, 5).map((v) => `${v.rule}: ${v.message}`));
-    result.containers = plan.summary.containers;
-    result.lowerBoundContainers = plan.summary.lowerBoundContainers;
-    result.unassigned = plan.unassigned.length;
-    // CVRP: the objective is distance; bin packing: bins; the demo: the plan's cost.
-    result.cost =
-      c.kind === "cvrp"
-        ? plan.summary.distanceKm
-        : c.kind === "bpp"
-          ? plan.summary.containers
-          : plan.summary.cost;
-    Object.assign(result, scoreCost(result.cost, c.reference));
-  } catch (error) {
-    result.error = error instanceof Error ? error.message : String(error);
-  }
-  return result;
 }
 
 function main(): number {
@@ -157,7 +90,11 @@ function main(): number {
       progress.print(`\n== ${suite} ==\n${headerLine()}`);
     }
     progress.start(i, `${c.suite} ${c.name}`);
-    const r = runCase(c, args, (f) => progress.within(f));
+    const r = runCase(
+      c,
+      { seed: args.seed, timeLimitS: args.timeLimitS, demoTimeLimitS: PRODUCT_TIME_LIMIT_S },
+      (f) => progress.within(f),
+    );
     results.push(r);
     progress.print(resultLine(r));
   });

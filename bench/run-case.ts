@@ -1,0 +1,80 @@
+/**
+ * One benchmark case through the product's path: build the Scenario, validateScenario,
+ * solve, checkPlan, then score the plan against the reference. The checker, not the
+ * solver's own summary, decides whether a result counts.
+ */
+import { performance } from "node:perf_hooks";
+import { checkPlan } from "../shared/core/check/check-plan.js";
+import { validateScenario } from "../shared/core/model/validate.js";
+import { solve } from "../shared/core/solve.js";
+import { type InstanceResult, scoreCost } from "./score/bench-score.js";
+import type { BenchCase } from "./suites/load-suite.js";
+
+export interface RunSettings {
+  seed: number;
+  timeLimitS: number;
+  /** The demo is timed as a coordinator would run it: with the planner's default budget. */
+  demoTimeLimitS: number;
+}
+
+/** Never throws: a case that cannot run comes back with `error` set, so one bad file does not end the run. */
+export function runCase(
+  c: BenchCase,
+  args: RunSettings,
+  onFraction: (f: number) => void = () => {},
+): InstanceResult {
+  const result: InstanceResult = {
+    suite: c.suite,
+    name: c.name,
+    kind: c.kind,
+    cost: null,
+    reference: c.reference,
+    referenceOptimal: c.referenceOptimal,
+    gapPct: null,
+    optimal: null,
+    containers: null,
+    lowerBoundContainers: null,
+    unassigned: null,
+    timeS: null,
+    violations: null,
+    violationRules: [],
+    notes: [],
+  };
+  try {
+    const built = c.build();
+    result.notes = built.notes;
+    const valid = validateScenario(built.scenario);
+    if (!valid.ok) {
+      result.error = `invalid scenario: ${valid.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`;
+      return result;
+    }
+    const timeLimitS = c.kind === "demo" ? args.demoTimeLimitS : args.timeLimitS;
+    const started = performance.now();
+    const plan = solve(valid.scenario, {
+      seed: args.seed,
+      timeLimitMs: timeLimitS * 1000,
+      clock: () => performance.now(),
+      onProgress: (p) => onFraction(p.fraction),
+    });
+    result.timeS = (performance.now() - started) / 1000;
+    const violations = checkPlan(valid.scenario, plan);
+    result.violations = violations.length;
+    result.violationRules = violations.map((v) => v.rule);
+    if (violations.length > 0)
+      result.notes.push(...violations.slice(0, 5).map((v) => `${v.rule}: ${v.message}`));
+    result.containers = plan.summary.containers;
+    result.lowerBoundContainers = plan.summary.lowerBoundContainers;
+    result.unassigned = plan.unassigned.length;
+    // CVRP: the objective is distance; bin packing: bins; the demo: the plan's cost.
+    result.cost =
+      c.kind === "cvrp"
+        ? plan.summary.distanceKm
+        : c.kind === "bpp"
+          ? plan.summary.containers
+          : plan.summary.cost;
+    Object.assign(result, scoreCost(result.cost, c.reference));
+  } catch (error) {
+    result.error = error instanceof Error ? error.message : String(error);
+  }
+  return result;
+}

@@ -1,0 +1,96 @@
+import { expect } from "chai";
+import {
+  gapPct,
+  type InstanceResult,
+  judgeTargets,
+  problems,
+  scoreCost,
+  summarizeSuite,
+} from "../../../bench/score/bench-score.js";
+import { resultLine } from "../../../bench/score/report-table.js";
+
+function row(over: Partial<InstanceResult>): InstanceResult {
+  return {
+    suite: "cvrp-a",
+    name: "A-n32-k5",
+    kind: "cvrp",
+    cost: 784,
+    reference: 784,
+    referenceOptimal: true,
+    gapPct: 0,
+    optimal: true,
+    containers: 5,
+    lowerBoundContainers: 5,
+    unassigned: 0,
+    timeS: 2,
+    violations: 0,
+    violationRules: [],
+    notes: [],
+    ...over,
+  };
+}
+
+describe("bench: scoring and targets", () => {
+  it("computes the gap to the reference in percent", () => {
+    expect(gapPct(792, 784)).to.be.closeTo(1.0204, 1e-4);
+    expect(scoreCost(49, 48)).to.deep.equal({ gapPct: (1 / 48) * 100, optimal: false });
+    expect(scoreCost(48, 48)).to.deep.equal({ gapPct: 0, optimal: true });
+    expect(scoreCost(1000, null)).to.deep.equal({ gapPct: null, optimal: null });
+  });
+
+  it("flags violations, unassigned shipments, errors and a cost below a proven optimum", () => {
+    expect(problems(row({}))).to.deep.equal([]);
+    expect(
+      problems(row({ violations: 2, violationRules: ["CAPACITY_WEIGHT", "CAPACITY_WEIGHT"] })),
+    ).to.deep.equal(["2 checker violation(s): CAPACITY_WEIGHT"]);
+    expect(problems(row({ unassigned: 3 }))).to.deep.equal(["3 shipment(s) unassigned"]);
+    expect(problems(row({ cost: 700 }))[0]).to.match(/below the proven optimum 784/);
+    expect(problems(row({ cost: 700, referenceOptimal: false }))).to.deep.equal([]);
+    expect(problems(row({ error: "boom" }))).to.deep.equal(["did not run: boom"]);
+    expect(resultLine(row({ unassigned: 1 }))).to.match(/!! 1 shipment\(s\) unassigned$/);
+    expect(resultLine(row({}))).to.not.include("!!");
+  });
+
+  it("summarises a suite: mean gap, optimal count, mean time, flagged", () => {
+    const rows = [
+      row({ gapPct: 0, optimal: true, timeS: 1 }),
+      row({ name: "A-n33-k5", gapPct: 2, optimal: false, timeS: 3, unassigned: 1 }),
+      row({ suite: "cvrp-p", gapPct: 50 }),
+    ];
+    expect(summarizeSuite("cvrp-a", rows)).to.deep.equal({
+      suite: "cvrp-a",
+      instances: 2,
+      meanGapPct: 1,
+      optimal: 1,
+      meanTimeS: 2,
+      flagged: 1,
+    });
+  });
+
+  it("passes a target only on a clean, whole-suite run", () => {
+    const a = [row({ gapPct: 0.5 }), row({ name: "A-n33-k5", gapPct: 1.5 })];
+    const bpp = Array.from({ length: 20 }, (_, i) =>
+      row({ suite: "bpp-u120", kind: "bpp", name: `u120_${i}`, optimal: i < 18, gapPct: i < 18 ? 0 : 2 }),
+    );
+    const verdict = (rows: InstanceResult[], ran: string[], filtered = false) =>
+      Object.fromEntries(judgeTargets(rows, ran, filtered).map((v) => [v.suite, v.verdict]));
+
+    expect(verdict([...a, ...bpp], ["cvrp-a", "bpp-u120"])).to.deep.equal({
+      "cvrp-a": "PASS",
+      "cvrp-p": "NOT RUN",
+      "bpp-u120": "PASS",
+      demo: "NOT RUN",
+    });
+    expect(verdict([row({ gapPct: 1.01 })], ["cvrp-a"])["cvrp-a"]).to.equal("FAIL");
+    expect(
+      verdict([row({ gapPct: 0, violations: 1, violationRules: ["X"] })], ["cvrp-a"])["cvrp-a"],
+    ).to.equal("FAIL");
+    expect(verdict(bpp.slice(1), ["bpp-u120"])["bpp-u120"]).to.equal("FAIL");
+    expect(verdict(a, ["cvrp-a"], true)["cvrp-a"]).to.equal("NOT RUN");
+    const demo = (timeS: number) => [
+      row({ suite: "demo", kind: "demo", reference: null, gapPct: null, timeS }),
+    ];
+    expect(verdict(demo(9.9), ["demo"]).demo).to.equal("PASS");
+    expect(verdict(demo(10), ["demo"]).demo).to.equal("FAIL");
+  });
+});

@@ -1,0 +1,81 @@
+import { join, resolve } from "node:path";
+import { expect } from "chai";
+import { runCase } from "../../../bench/run-case.js";
+import { type BenchCase, loadSuite } from "../../../bench/suites/load-suite.js";
+import { findSuite } from "../../../bench/suites/suite-catalog.js";
+
+const REPO = resolve(__dirname, "../../../");
+const ROOTS = { repo: REPO, bench: join(REPO, "bench/data"), shared: join(REPO, "no-such-shared-data") };
+const settings = { seed: 1, timeLimitS: 0.5, demoTimeLimitS: 0.5 };
+
+function cases(suite: string, filter?: RegExp): BenchCase[] {
+  const loaded = loadSuite(findSuite(suite)!, ROOTS, "k", filter);
+  if (!loaded.ok) throw new Error(loaded.note);
+  return loaded.cases;
+}
+
+describe("bench: suites and one case through validate -> solve -> checkPlan", () => {
+  it("finds the bundled suites with their references", () => {
+    const a = cases("cvrp-a");
+    expect(a).to.have.length(27);
+    expect(a.find((c) => c.name === "A-n32-k5")).to.include({
+      reference: 784,
+      referenceOptimal: true,
+      kind: "cvrp",
+    });
+    expect(cases("cvrp-p")).to.have.length(23);
+    const u120 = cases("bpp-u120");
+    expect(u120).to.have.length(20);
+    expect(u120.find((c) => c.name === "u120_08")).to.include({ reference: 50, referenceOptimal: true });
+    expect(cases("cvrp-a", /^A-n3[27]/).map((c) => c.name)).to.deep.equal([
+      "A-n32-k5",
+      "A-n37-k5",
+      "A-n37-k6",
+    ]);
+  });
+
+  it("skips a suite whose data is absent with a note instead of failing", () => {
+    const loaded = loadSuite(findSuite("cvrp-x")!, ROOTS, "k");
+    expect(loaded.ok).to.equal(false);
+    if (!loaded.ok) expect(loaded.note).to.match(/no-such-shared-data.*cvrp-x skipped/);
+  });
+
+  it("plans P-n16-k8 with its 8 trucks: every customer served, checker clean, no better than the optimum", () => {
+    const [c] = cases("cvrp-p", /^P-n16-k8$/);
+    const r = runCase(c, settings);
+    expect(r.error).to.equal(undefined);
+    expect(r.violations).to.equal(0);
+    expect(r.unassigned).to.equal(0);
+    expect(r.containers).to.be.at.most(8);
+    expect(r.cost).to.be.at.least(450);
+    expect(r.gapPct).to.equal(((r.cost! - 450) / 450) * 100);
+  });
+
+  it("packs u120_00 into bins: containers are the cost, never under the proven optimum 48", () => {
+    const [c] = cases("bpp-u120", /^u120_00$/);
+    const r = runCase(c, settings);
+    expect(r.error).to.equal(undefined);
+    expect(r.violations).to.equal(0);
+    expect(r.unassigned).to.equal(0);
+    expect(r.cost).to.equal(r.containers);
+    expect(r.cost).to.be.at.least(48);
+    expect(r.lowerBoundContainers).to.be.at.most(48);
+  });
+
+  it("reports an invalid scenario as an error naming the field, without solving", () => {
+    const bad: BenchCase = {
+      suite: "demo",
+      name: "bad",
+      kind: "demo",
+      reference: null,
+      referenceOptimal: false,
+      build: () => ({
+        scenario: { containerTypes: [{ id: "x", maxWeightKg: -1, maxVolumeM3: 1 }] },
+        notes: [],
+      }),
+    };
+    const r = runCase(bad, settings);
+    expect(r.error).to.match(/invalid scenario: .*containerTypes\[0\]\.maxWeightKg: must be > 0/);
+    expect(r.timeS).to.equal(null);
+  });
+});
