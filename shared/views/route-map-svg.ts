@@ -133,7 +133,7 @@ function drawIsland(g: IslandGroup, lang: Lang, width: number, height: number, f
   return `<svg class="route-map" data-island="${escapeHtml(g.island)}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(caption)}"><rect width="${width}" height="${height}" fill="#f5f9fc"/>${g.island ? `<text x="8" y="16" font-size="13" font-weight="600" fill="#263238">${escapeHtml(g.island)}</text>` : ""}${routes.join("")}${marks.join("")}${labels.join("")}${legend}</svg>`;
 }
 
-/** One SVG per island, routes first; a sentence instead when nothing has coordinates. */
+/** One SVG per island with routes (every island before there is a plan); a sentence when nothing has coordinates. */
 export function routeMapSvg(
   plan: Plan,
   scenario: Scenario,
@@ -142,7 +142,9 @@ export function routeMapSvg(
 ): string {
   const width = options.width ?? 640;
   const height = options.height ?? 420;
-  const groups = groupByIsland(plan, scenario).filter((g) => g.points.length + g.routes.length > 0);
+  const all = groupByIsland(plan, scenario).filter((g) => g.points.length + g.routes.length > 0);
+  // islands the plan does not touch are clutter once there are routes; before, they are the overview
+  const groups = all.some((g) => g.routes.length > 0) ? all.filter((g) => g.routes.length > 0) : all;
   if (groups.length === 0)
     return `<p class="map-empty">${escapeHtml(translate(lang, "map.noCoordinates"))}</p>`;
   let colour = 0;

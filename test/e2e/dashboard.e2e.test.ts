@@ -201,9 +201,7 @@ describe("dashboard in the browser (Chromium, real app)", function () {
   });
 
   it("switches to English, keeping the open view, with times in the English format", async () => {
-    await page.evaluate(() => {
-      location.hash = "bumdes";
-    });
+    await useKey(page, keys.bumdes, "bumdes");
     await Promise.all([page.waitForURL(/lang=en/), page.click('.lang a[data-lang="en"]')]);
     expect(await page.getAttribute("html", "lang")).to.equal("en-GB");
     await page.waitForSelector("#bumdes:not([hidden])");

@@ -75,6 +75,15 @@ describe("views/route-map-svg", () => {
     expect(svg).to.include('aria-label="Peta rute: Kalimantan"');
   });
 
+  it("leaves out islands the plan does not touch, but shows all before there is a plan", () => {
+    const plan = fixturePlan();
+    plan.containers = plan.containers.filter((c) => c.id === "C1");
+    const svg = routeMapSvg(plan, fixtureScenario(), "en");
+    expect(svg.match(/data-island="([^"]+)"/g)).to.deep.equal(['data-island="Kalimantan"']);
+    plan.containers = [];
+    expect(routeMapSvg(plan, fixtureScenario(), "en").match(/<svg /g)).to.have.length(2);
+  });
+
   it("draws a single map when places carry no island", () => {
     const scenario = fixtureScenario();
     for (const list of [scenario.depots, scenario.ports, scenario.villages])
