@@ -161,6 +161,7 @@ export function manifestHtml(plan: Plan, scenario: Scenario, lang: Lang, contain
         containerView(c, index, lang),
         lines.filter((l) => l.container === c.id),
         lang,
+        containers.length > 1,
       ),
     )
     .join("\n");

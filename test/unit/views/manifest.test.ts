@@ -31,6 +31,7 @@ describe("views/manifest", () => {
     expect(html).to.not.include("<script");
     const manyHtml = manifestHtml(fixturePlan(), fixtureScenario(), "id");
     expect(manyHtml.match(/<section class="container">/g)).to.have.length(2);
+    expect(manyHtml.match(/<h2>/g)).to.have.length(2); // each container named on its own sheet
     expect(manyHtml).to.include('lang="id-ID"');
   });
 
