@@ -1,0 +1,43 @@
+import { expect } from "chai";
+import { DEFAULT_SEED, DEFAULT_TIME_LIMIT_S, parsePlanArgs } from "../../scripts/cli/args.js";
+
+describe("cli/args: npm run plan flags", () => {
+  it("defaults to a 5 s time limit and seed 1, plan to stdout", () => {
+    expect(DEFAULT_TIME_LIMIT_S).to.equal(5);
+    expect(DEFAULT_SEED).to.equal(1);
+    expect(parsePlanArgs(["s.json"])).to.deep.equal({
+      ok: true,
+      args: { scenarioPath: "s.json", outPath: undefined, timeLimitS: 5, seed: 1 },
+    });
+  });
+
+  it("reads --out, --time-limit and --seed in either form and any order", () => {
+    expect(parsePlanArgs(["--seed=7", "s.json", "--out", "p.json", "--time-limit", "2.5"])).to.deep.equal({
+      ok: true,
+      args: { scenarioPath: "s.json", outPath: "p.json", timeLimitS: 2.5, seed: 7 },
+    });
+  });
+
+  const refused: [string, string[], RegExp][] = [
+    ["an unknown flag", ["s.json", "--fast"], /Unknown option '--fast'/],
+    ["a seed that is not a number", ["s.json", "--seed", "x1"], /--seed must be a whole number/],
+    ["a fractional seed", ["s.json", "--seed", "1.5"], /--seed must be a whole number/],
+    ["a negative time limit", ["s.json", "--time-limit=-1"], /--time-limit must be a positive number/],
+    ["a zero time limit", ["s.json", "--time-limit", "0"], /--time-limit must be a positive number/],
+    ["a time limit with a unit", ["s.json", "--time-limit", "5s"], /--time-limit must be a positive number/],
+    ["a flag without its value", ["s.json", "--out"], /argument missing/],
+    ["no scenario", [], /missing SCENARIO\.json/],
+    ["two scenarios", ["a.json", "b.json"], /expected one scenario file, got 2/],
+  ];
+  for (const [what, argv, message] of refused) {
+    it(`refuses ${what}`, () => {
+      const parsed = parsePlanArgs(argv);
+      expect(parsed.ok).to.equal(false);
+      if (!parsed.ok) expect(parsed.error).to.match(message);
+    });
+  }
+
+  it("answers --help", () => {
+    expect(parsePlanArgs(["--help"])).to.deep.equal({ ok: true, help: true });
+  });
+});

@@ -1,0 +1,69 @@
+import { expect } from "chai";
+import { formatIdr, formatPercent, summaryLines } from "../../scripts/cli/summary.js";
+import type { Plan } from "../../shared/core/model/plan.js";
+
+describe("cli/summary: the human summary on stderr", () => {
+  it("writes rupiah with dots between thousands", () => {
+    expect(formatIdr(12_345_678)).to.equal("Rp 12.345.678");
+    expect(formatIdr(999)).to.equal("Rp 999");
+    expect(formatIdr(1000)).to.equal("Rp 1.000");
+    expect(formatIdr(1_500_000.6)).to.equal("Rp 1.500.001");
+    expect(formatIdr(0)).to.equal("Rp 0");
+  });
+
+  it("writes fill as a percentage with one decimal", () => {
+    expect(formatPercent(0.8734)).to.equal("87.3 %");
+    expect(formatPercent(1)).to.equal("100.0 %");
+  });
+
+  it("gives containers against the bound, fill, distance, cost, weights, every unassigned part and time", () => {
+    const plan: Plan = {
+      scenario: "demo",
+      containers: [],
+      unassigned: [
+        { shipment: "COF-LOT", packages: 1, reason: "TOO_LARGE", detail: "One package weighs 3200 kg." },
+        { shipment: "RTN-NL", packages: 30, reason: "NO_SAILING", detail: "No sailing goes to NL." },
+      ],
+      summary: {
+        containers: 31,
+        distanceKm: 12505.53,
+        cost: 169_768_585.66,
+        assignedWeightKg: 75840,
+        unassignedWeightKg: 3650,
+        meanWeightFill: 0.8156,
+        meanVolumeFill: 0.7384,
+        lowerBoundContainers: 28,
+        solveMs: 3115,
+      },
+    };
+    const text = summaryLines(plan).join("\n");
+    expect(text).to.include("Plan for demo");
+    expect(text).to.include("31 used (lower bound 28)");
+    expect(text).to.include("weight 81.6 %, volume 73.8 %");
+    expect(text).to.include("12,505.5 km");
+    expect(text).to.include("Rp 169.768.586");
+    expect(text).to.include("assigned        75,840.0 kg; unassigned 3,650.0 kg");
+    expect(text).to.include("COF-LOT (1 package) TOO_LARGE: One package weighs 3200 kg.");
+    expect(text).to.include("RTN-NL (30 packages) NO_SAILING: No sailing goes to NL.");
+    expect(text).to.include("solve time      3.1 s");
+  });
+
+  it("says so when nothing is left behind", () => {
+    const plan: Plan = {
+      containers: [],
+      unassigned: [],
+      summary: {
+        containers: 0,
+        distanceKm: 0,
+        cost: 0,
+        assignedWeightKg: 0,
+        unassignedWeightKg: 0,
+        meanWeightFill: 0,
+        meanVolumeFill: 0,
+        lowerBoundContainers: 0,
+        solveMs: 0,
+      },
+    };
+    expect(summaryLines(plan)).to.include("  unassigned      none");
+  });
+});
