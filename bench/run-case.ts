@@ -35,6 +35,7 @@ export function runCase(
     containers: null,
     lowerBoundContainers: null,
     unassigned: null,
+    unassignedReasons: [],
     timeS: null,
     violations: null,
     violationRules: [],
@@ -65,6 +66,7 @@ export function runCase(
     result.containers = plan.summary.containers;
     result.lowerBoundContainers = plan.summary.lowerBoundContainers;
     result.unassigned = plan.unassigned.length;
+    result.unassignedReasons = plan.unassigned.map((u) => `${u.shipment} ${u.reason}`);
     // CVRP: the objective is distance; bin packing: bins; the demo: the plan's cost.
     result.cost =
       c.kind === "cvrp"

@@ -100,7 +100,7 @@ function main(): number {
   });
   progress.stop();
 
-  const summaries = ran.map((s) => summarizeSuite(s, results));
+  const summaries = ran.map((s) => summarizeSuite(s, results)).filter((s) => s.instances > 0);
   const verdicts = judgeTargets(results, ran, args.filter !== undefined);
   const out = (line = "") => process.stdout.write(`${line}\n`);
   out();

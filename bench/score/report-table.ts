@@ -42,16 +42,16 @@ export function resultLine(r: InstanceResult): string {
   ];
   const line = values.map((v, i) => cell(v, COLUMNS[i][1], i === 0)).join(" ");
   const issues = problems(r);
-  return issues.length === 0 ? line : `${line}  !! ${issues.join("; ")}`;
+  if (issues.length > 0) return `${line}  !! ${issues.join("; ")}`;
+  return r.unassignedReasons.length > 0 ? `${line}  (unassigned: ${r.unassignedReasons.join(", ")})` : line;
 }
 
 export function summaryLine(s: SuiteSummary): string {
-  const parts = [
-    `${s.suite}: ${s.instances} instances`,
-    `mean gap ${num(s.meanGapPct, 2)} %`,
-    `optimal ${s.optimal}/${s.instances}`,
-    `mean time ${num(s.meanTimeS, 2)} s`,
-  ];
+  const parts = [`${s.suite}: ${s.instances} instance(s)`];
+  // The demo has no reference: a gap or an optimal count would be noise there.
+  if (s.meanGapPct !== null)
+    parts.push(`mean gap ${num(s.meanGapPct, 2)} %`, `optimal ${s.optimal}/${s.instances}`);
+  parts.push(`mean time ${num(s.meanTimeS, 2)} s`);
   if (s.flagged > 0) parts.push(`!! ${s.flagged} FLAGGED (violations, unassigned or errors)`);
   return parts.join(", ");
 }

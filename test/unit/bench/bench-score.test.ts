@@ -22,6 +22,7 @@ function row(over: Partial<InstanceResult>): InstanceResult {
     containers: 5,
     lowerBoundContainers: 5,
     unassigned: 0,
+    unassignedReasons: [],
     timeS: 2,
     violations: 0,
     violationRules: [],
@@ -49,6 +50,15 @@ describe("bench: scoring and targets", () => {
     expect(problems(row({ error: "boom" }))).to.deep.equal(["did not run: boom"]);
     expect(resultLine(row({ unassigned: 1 }))).to.match(/!! 1 shipment\(s\) unassigned$/);
     expect(resultLine(row({}))).to.not.include("!!");
+    const demo = row({
+      suite: "demo",
+      kind: "demo",
+      unassigned: 1,
+      unassignedReasons: ["COF-LOT TOO_LARGE"],
+    });
+    expect(problems(demo)).to.deep.equal([]);
+    expect(resultLine(demo)).to.match(/\(unassigned: COF-LOT TOO_LARGE\)$/);
+    expect(problems({ ...demo, violations: 1, violationRules: ["LOAD_WEIGHT"] })).to.have.length(1);
   });
 
   it("summarises a suite: mean gap, optimal count, mean time, flagged", () => {
