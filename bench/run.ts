@@ -7,7 +7,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { availableParallelism, cpus } from "node:os";
+import { availableParallelism, cpus, loadavg } from "node:os";
 import { dirname, resolve } from "node:path";
 import { DEFAULT_TIME_LIMIT_S as PRODUCT_TIME_LIMIT_S } from "../scripts/cli/args.js";
 import { BENCH_USAGE, parseBenchArgs } from "./cli/bench-args.js";
@@ -34,6 +34,8 @@ function machine() {
     cpuModel: lscpuModel ?? cpus()[0]?.model ?? "unknown",
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
+    // The solver's clock cuts a run short on a busy machine: the load explains a bad night.
+    loadAverage1m: Number(loadavg()[0].toFixed(2)),
   };
 }
 
@@ -81,6 +83,7 @@ function main(): number {
       (args.filter ? `, filter /${args.filter.source}/` : ""),
   );
 
+  const machineAtStart = machine();
   const results: InstanceResult[] = [];
   const progress = createBenchProgress(cases.length);
   let suite = "";
@@ -120,7 +123,7 @@ function main(): number {
 
   const record = {
     date: new Date().toISOString(),
-    machine: machine(),
+    machine: { ...machineAtStart, loadAverage1mAtEnd: machine().loadAverage1m },
     settings,
     summaries,
     verdicts,
