@@ -32,8 +32,8 @@ export function parsePlanArgs(argv: readonly string[]): ParsedArgs {
   try {
     parsed = parse(argv);
   } catch (error) {
-    // node:util names the offending flag ("Unknown option '--foo'"); pass that on.
-    return { ok: false, error: (error as Error).message };
+    // node:util names the offending flag ("Unknown option '--foo'"); its first sentence is enough.
+    return { ok: false, error: (error as Error).message.split(/\.\s/)[0] };
   }
   const { values, positionals } = parsed;
   if (values.help) return { ok: true, help: true };

@@ -21,7 +21,8 @@ function barReporter(stream: NodeJS.WriteStream): ProgressReporter {
   const bar = new cliProgress.SingleBar(
     {
       stream,
-      format: "planning [{bar}] {percentage}% | {containers} containers | {cost} | {unassigned} unassigned",
+      format:
+        "planning [{bar}] {percentage}% | {containers} containers | search cost {cost} | {unassigned} unassigned",
       hideCursor: true,
       clearOnComplete: false,
     },
@@ -51,7 +52,7 @@ function plainReporter(stream: NodeJS.WriteStream): ProgressReporter {
       while (next < PLAIN_STEPS.length && p.fraction >= PLAIN_STEPS[next]) next++;
       const pct = Math.round(PLAIN_STEPS[next - 1] * 100);
       stream.write(
-        `planning ${pct}%: ${p.containers} containers, ${formatIdr(p.cost)}, ${p.unassigned} unassigned\n`,
+        `planning ${pct}%: ${p.containers} containers, search cost ${formatIdr(p.cost)}, ${p.unassigned} unassigned\n`,
       );
     },
     stop() {},
