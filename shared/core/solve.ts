@@ -14,7 +14,7 @@ import type { Scenario } from "./model/scenario.js";
 import { toPlan } from "./output/to-plan.js";
 import { compileProblem } from "./problem/compile.js";
 import type { Problem } from "./problem/problem.js";
-import { anneal } from "./search/anneal.js";
+import { Annealer } from "./search/anneal.js";
 import { Budget } from "./search/budget.js";
 import { Random } from "./search/random.js";
 import { type SearchParams, Solution } from "./search/solution.js";
@@ -74,29 +74,40 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Plan {
       unassigned: s.unassigned.length,
     });
   if (problem.jobs.length > 0) {
-    sol = anneal(sol, rng, budget, (pr) => report(pr.fraction, pr.best));
+    const allJobs = problem.jobs.map((j) => j.index);
+    const annealer = new Annealer(sol, rng, budget, lowerBoundFor(problem, allJobs), (pr) =>
+      report(pr.fraction, pr.best),
+    );
+    sol = annealer.run();
   }
   reassignSailings(sol);
   report(1, sol);
 
-  const items: BoundItem[] = sol.routes.flatMap((r) =>
-    r.jobs.map((id) => {
-      const j = problem.jobs[id];
-      return {
-        handling: j.handling,
-        packages: j.packages,
-        unitWeightKg: j.weightKg / j.packages,
-        unitVolumeM3: j.volumeM3 / j.packages,
-      };
-    }),
+  const lowerBound = lowerBoundFor(
+    problem,
+    sol.routes.flatMap((r) => r.jobs),
   );
-  const types = scenario.containerTypes;
+  const solveMs = clock ? Math.round(clock() - started) : 0;
+  return toPlan(problem, sol, setAside, lowerBound, solveMs);
+}
+
+/** Containers any plan carrying these jobs needs at least. */
+function lowerBoundFor(problem: Problem, jobs: number[]): number {
+  if (jobs.length === 0) return 0;
+  const items: BoundItem[] = jobs.map((id) => {
+    const j = problem.jobs[id];
+    return {
+      handling: j.handling,
+      packages: j.packages,
+      unitWeightKg: j.weightKg / j.packages,
+      unitVolumeM3: j.volumeM3 / j.packages,
+    };
+  });
+  const types = problem.scenario.containerTypes;
   const reeferTypes = types.filter((t) => t.reefer);
   const cap = (list: typeof types) => ({
     weightKg: Math.max(...list.map((t) => t.maxWeightKg)),
     volumeM3: Math.max(...list.map((t) => t.maxVolumeM3)),
   });
-  const lowerBound = containerLowerBound(items, reeferTypes.length > 0 ? cap(reeferTypes) : null, cap(types));
-  const solveMs = clock ? Math.round(clock() - started) : 0;
-  return toPlan(problem, sol, setAside, lowerBound, solveMs);
+  return containerLowerBound(items, reeferTypes.length > 0 ? cap(reeferTypes) : null, cap(types));
 }

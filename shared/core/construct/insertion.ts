@@ -106,6 +106,7 @@ function insertOne(sol: Solution, job: number, rng: Random, budget: Budget, blin
   // A fresh container from each depot and type that still has one.
   const single = [job];
   for (const kind of p.kinds) {
+    if (sol.routes.length >= sol.maxRoutes) break;
     if (j.kindOk[kind.index] === 0 || sol.kindUse[kind.index] >= kind.limit) continue;
     budget.work += 1 + p.endpoints.length;
     const ev = evaluateRoute(p, kind.index, single, 1, sol.endpointUse, -1, fb);

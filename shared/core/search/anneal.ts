@@ -1,16 +1,18 @@
 /**
  * The solver loop: ruin and recreate under simulated annealing (SISR), with local search
- * polishing every new best. The best solution is compared lexicographically (weight
- * served first, then cost), as the spec's objective says; annealing works on the
- * penalised cost so it may pass through solutions that leave a job out.
+ * polishing every new best. Where containers carry a fixed cost, part of the budget
+ * goes to doing the same work with one container fewer (SISR's fleet minimisation).
+ * The best solution is compared lexicographically (weight served first, then cost), as
+ * the spec's objective says; annealing works on the penalised cost.
  */
 import { insertJobs } from "../construct/insertion.js";
 import type { Budget } from "./budget.js";
 import { sortForInsertion } from "./insertion-order.js";
 import { localSearch } from "./local-search.js";
 import { nearestJobs } from "./neighbours.js";
+import { poolExchange } from "./pool-exchange.js";
 import type { Random } from "./random.js";
-import { ruinRoute, ruinStrings } from "./ruin.js";
+import { ruinLeastLoaded, ruinRoute, ruinRoutes, ruinStrings } from "./ruin.js";
 import type { Solution } from "./solution.js";
 
 export interface AnnealProgress {
@@ -26,54 +28,171 @@ export function better(a: Solution, b: Solution): boolean {
   return a.cost() < b.cost() - 1e-9;
 }
 
-export function anneal(
-  start: Solution,
-  rng: Random,
-  budget: Budget,
-  onProgress?: (p: AnnealProgress) => void,
-): Solution {
-  const p = start.p;
-  const neighbours = nearestJobs(p);
-  let current = start;
-  let best = start.clone();
-  let currentPen = current.penalized();
+/** Share of the budget spent on normal annealing before trying to drop containers. */
+const WARM_UP = 0.1;
+/** Share of the budget by which container reduction gives way to annealing again. */
+const REDUCE_UNTIL = 0.7;
+/** Budget one attempt at dropping a container may use without success. */
+const REDUCE_ATTEMPT = 0.2;
 
-  // Temperatures scale with the mean cost a job adds, so one setting fits rupiah and CVRPLIB units.
-  const perJob = Math.max(1e-9, start.cost() / Math.max(1, p.jobs.length));
-  const t0 = 0.3 * perJob;
-  const tf = 0.003 * perJob;
-  const routeRuinShare = p.kinds.some((k) => k.fixedCost > 0) && p.objective === "cost" ? 0.15 : 0.03;
+export class Annealer {
+  private readonly neighbours: Int32Array[];
+  private readonly t0: number;
+  private readonly tf: number;
+  private readonly routeRuinShare: number;
+  private nextReport = 0;
+  best: Solution;
 
-  let nextReport = 0;
-  while (budget.tick()) {
-    const fraction = budget.fraction();
-    if (onProgress && fraction >= nextReport) {
-      onProgress({ fraction, best });
-      nextReport = fraction + 0.02;
+  constructor(
+    start: Solution,
+    private readonly rng: Random,
+    private readonly budget: Budget,
+    private readonly lowerBound: number,
+    private readonly onProgress?: (p: AnnealProgress) => void,
+  ) {
+    const p = start.p;
+    this.neighbours = nearestJobs(p);
+    this.best = start.clone();
+    // Temperatures scale with the mean variable cost a job adds (fixed container costs are
+    // left out: annealing should never trade a container for a detour), so one setting fits
+    // rupiah and CVRPLIB units. Where driving is free (pure packing) the fill bonus sets it.
+    let fixed = 0;
+    for (const r of start.routes) fixed += p.objective === "cost" ? p.kinds[r.kind].fixedCost : 0;
+    const variablePerJob = Math.max(0, start.cost() - fixed) / Math.max(1, p.jobs.length);
+    const perJob = Math.max(1e-9, variablePerJob, start.params.fillBonus);
+    this.t0 = 0.3 * perJob;
+    this.tf = 0.003 * perJob;
+    this.routeRuinShare = this.fixedCosts() ? 0.15 : 0.03;
+  }
+
+  private fixedCosts(): boolean {
+    const p = this.best.p;
+    return p.objective === "cost" && p.kinds.some((k) => k.fixedCost > 0);
+  }
+
+  run(): Solution {
+    let current = this.best.clone();
+    current = this.annealUntil(current, this.fixedCosts() ? WARM_UP : 1);
+    if (this.fixedCosts()) {
+      // Where driving costs nothing, containers are all there is to save.
+      const drivingFree = this.best.p.kinds.every((k) => k.costPerKm === 0);
+      this.reduceContainers(drivingFree ? 1 : REDUCE_UNTIL);
+      current = this.best.clone();
+      current = this.annealUntil(current, 1);
     }
-    const cand = current.clone();
-    budget.work += cand.routes.length + p.jobs.length / 4;
-    const removed = rng.next() < routeRuinShare ? ruinRoute(cand, rng) : ruinStrings(cand, rng, neighbours);
-    const toInsert = removed.concat(cand.unassigned);
-    cand.unassigned = [];
-    sortForInsertion(p, toInsert, rng);
-    insertJobs(cand, toInsert, rng, budget);
+    localSearch(this.best, this.budget);
+    return this.best;
+  }
 
-    const pen = cand.penalized();
-    const temperature = t0 * (tf / t0) ** fraction;
-    if (pen < currentPen - temperature * Math.log(rng.next())) {
-      current = cand;
-      currentPen = pen;
-      if (better(current, best)) {
-        best = current.clone();
-        localSearch(best, budget);
-        if (better(best, current)) {
-          current = best.clone();
-          currentPen = current.penalized();
+  private report(): void {
+    const fraction = this.budget.fraction();
+    if (this.onProgress && fraction >= this.nextReport) {
+      this.onProgress({ fraction, best: this.best });
+      this.nextReport = fraction + 0.02;
+    }
+  }
+
+  /** Nothing left to gain: every job served in as few containers as the bound allows, and driving is free. */
+  private provenOptimal(): boolean {
+    const b = this.best;
+    return (
+      b.unassigned.length === 0 && b.routes.length <= this.lowerBound && b.routes.every((r) => r.km === 0)
+    );
+  }
+
+  private ruinAndRecreate(current: Solution, repack = false): Solution {
+    const cand = current.clone();
+    this.budget.work += cand.routes.length + cand.p.jobs.length / 4;
+    const heaviestFirst = (a: number, b: number) =>
+      cand.p.jobs[b].weightKg - cand.p.jobs[a].weightKg || a - b;
+    if (repack && this.rng.next() < 0.5) {
+      // Repack a few whole containers with what was left out, best fit decreasing.
+      const removed = ruinRoutes(cand, this.rng, this.rng.int(2, 3));
+      const all = removed.concat(cand.unassigned).sort(heaviestFirst);
+      cand.unassigned = [];
+      insertJobs(cand, all, this.rng, this.budget);
+      this.exchangeWithPool(cand);
+      return cand;
+    }
+    const removed =
+      this.rng.next() < this.routeRuinShare
+        ? ruinRoute(cand, this.rng)
+        : ruinStrings(cand, this.rng, this.neighbours);
+    // Jobs left out before go back first, the hardest (heaviest) first.
+    const left = cand.unassigned.sort(heaviestFirst);
+    cand.unassigned = [];
+    sortForInsertion(cand.p, removed, this.rng);
+    insertJobs(cand, left.concat(removed), this.rng, this.budget);
+    if (repack) this.exchangeWithPool(cand);
+    return cand;
+  }
+
+  /** Make containers fuller with left-over jobs, then try the lighter leftovers again. */
+  private exchangeWithPool(cand: Solution): void {
+    if (cand.unassigned.length === 0) return;
+    poolExchange(cand, this.budget);
+    const left = cand.unassigned.sort((a, b) => cand.p.jobs[b].weightKg - cand.p.jobs[a].weightKg || a - b);
+    cand.unassigned = [];
+    insertJobs(cand, left, this.rng, this.budget);
+  }
+
+  private annealUntil(start: Solution, until: number): Solution {
+    let current = start;
+    let currentPen = current.penalized();
+    while (this.budget.fraction() < until && !this.provenOptimal() && this.budget.tick()) {
+      this.report();
+      const cand = this.ruinAndRecreate(current);
+      const pen = cand.penalized();
+      const temperature = this.t0 * (this.tf / this.t0) ** this.budget.fraction();
+      if (pen < currentPen - temperature * Math.log(this.rng.next())) {
+        current = cand;
+        currentPen = pen;
+        if (better(current, this.best)) {
+          this.best = current.clone();
+          localSearch(this.best, this.budget);
+          if (better(this.best, current)) {
+            current = this.best.clone();
+            currentPen = current.penalized();
+          }
         }
       }
     }
+    return current;
   }
-  localSearch(best, budget);
-  return best;
+
+  /**
+   * Take out the least loaded container, cap the fleet one below the best's, and search on
+   * weight left over until everything fits again; repeat while it succeeds.
+   */
+  private reduceContainers(until: number): void {
+    while (
+      this.best.routes.length > this.lowerBound &&
+      this.best.unassigned.length === 0 &&
+      this.budget.fraction() < until &&
+      !this.budget.spent()
+    ) {
+      let current = this.best.clone();
+      current.maxRoutes = current.routes.length - 1;
+      current.unassigned.push(...ruinLeastLoaded(current));
+      current = this.ruinAndRecreate(current);
+      const giveUp = Math.min(until, this.budget.fraction() + REDUCE_ATTEMPT);
+      let currentLeft = current.unassignedWeight();
+      while (currentLeft > 1e-9 && this.budget.fraction() < giveUp && this.budget.tick()) {
+        this.report();
+        const cand = this.ruinAndRecreate(current, true);
+        const left = cand.unassignedWeight();
+        // Equal leftover weight: move on anyway, to wander among equally good packings.
+        const sideways = Math.abs(left - currentLeft) <= 1e-9;
+        if (left < currentLeft - 1e-9 || sideways) {
+          current = cand;
+          currentLeft = left;
+        }
+      }
+      if (currentLeft > 1e-9) continue; // a fresh attempt from the best, with other random choices
+      current.maxRoutes = Infinity;
+      localSearch(current, this.budget);
+      if (!better(current, this.best)) return;
+      this.best = current;
+    }
+  }
 }

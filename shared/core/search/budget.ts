@@ -32,12 +32,19 @@ export class Budget {
     return Math.min(1, this.work / this.maxWork);
   }
 
+  /** True once the work, the iterations or the time are used up. */
+  spent(): boolean {
+    return (
+      this.iterationsLeft <= 0 ||
+      this.work >= this.maxWork ||
+      (this.clock !== undefined && this.clock() > this.deadline)
+    );
+  }
+
   /** Count one iteration; false when the budget is spent. */
   tick(): boolean {
+    if (this.spent()) return false;
     this.iterationsLeft--;
-    if (this.iterationsLeft < 0) return false;
-    if (this.work >= this.maxWork) return false;
-    if (this.clock && this.clock() > this.deadline) return false;
     return true;
   }
 }

@@ -19,12 +19,15 @@ export function localSearch(sol: Solution, budget: Budget, operators: readonly O
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let improved = false;
     for (const op of operators) {
-      for (const a of sol.routes) {
+      // By index: a route changed by a move is replaced in place by its own copy.
+      for (let ai = 0; ai < sol.routes.length; ai++) {
         if (op.intraRoute) {
-          if (op.improve(sol, a, a, budget)) improved = true;
+          if (op.improve(sol, sol.routes[ai], sol.routes[ai], budget)) improved = true;
           continue;
         }
-        for (const b of sol.routes) {
+        for (let bi = 0; bi < sol.routes.length; bi++) {
+          const a = sol.routes[ai];
+          const b = sol.routes[bi];
           if (a.jobs.length === 0 || b.jobs.length === 0) continue;
           if (op.improve(sol, a, b, budget)) improved = true;
         }
@@ -38,5 +41,7 @@ export function localSearch(sol: Solution, budget: Budget, operators: readonly O
 function dropEmpty(sol: Solution): void {
   if (sol.routes.every((r) => r.jobs.length > 0)) return;
   const evicted: number[] = [];
-  sol.tidy(new Set(), evicted);
+  sol.tidy(evicted);
+  // Emptying routes frees capacity and never delays other trips, so nothing is evicted.
+  sol.unassigned.push(...evicted);
 }

@@ -41,17 +41,18 @@ export function ruinStrings(
   const ruined = new Set<Route>();
   for (const c of neighbours[seed]) {
     if (ruined.size >= ks) break;
-    const r = routeOf.get(c);
-    if (r === undefined || ruined.has(r)) continue;
+    const shared = routeOf.get(c);
+    if (shared === undefined || ruined.has(shared)) continue;
+    ruined.add(shared);
+    const r = sol.own(shared);
     const len = r.jobs.length;
     const lMax = Math.min(len, lsMax);
     const l = Math.floor(rng.next() * lMax) + 1;
     const at = r.jobs.indexOf(c);
     const start = Math.max(0, Math.min(len - l, at - Math.floor(rng.next() * l)));
     for (let q = 0; q < l; q++) removed.push(sol.removeAt(r, start));
-    ruined.add(r);
   }
-  finish(sol, ruined, removed);
+  sol.tidy(removed);
   return removed;
 }
 
@@ -63,12 +64,29 @@ export function ruinRoute(sol: Solution, rng: Random): number[] {
     const other = rng.pick(sol.routes);
     if (other.weightKg < victim.weightKg) victim = other;
   }
-  const removed: number[] = [];
-  while (victim.jobs.length > 0) removed.push(sol.removeAt(victim, 0));
-  finish(sol, new Set([victim]), removed);
+  const removed = sol.empty(victim);
+  sol.tidy(removed);
   return removed;
 }
 
-function finish(sol: Solution, changed: Set<Route>, removed: number[]): void {
-  sol.tidy(changed, removed);
+/** Empty the container carrying the least weight (ties: the first). */
+export function ruinLeastLoaded(sol: Solution): number[] {
+  if (sol.routes.length === 0) return [];
+  let victim = sol.routes[0];
+  for (const r of sol.routes) if (r.weightKg < victim.weightKg) victim = r;
+  const removed = sol.empty(victim);
+  sol.tidy(removed);
+  return removed;
+}
+
+/** Empty `count` containers drawn at random: their load is repacked with what was left out. */
+export function ruinRoutes(sol: Solution, rng: Random, count: number): number[] {
+  const removed: number[] = [];
+  for (let k = 0; k < count && sol.routes.length > 0; k++) {
+    const victim = rng.pick(sol.routes.filter((r) => r.jobs.length > 0));
+    if (victim === undefined) break;
+    removed.push(...sol.empty(victim));
+  }
+  sol.tidy(removed);
+  return removed;
 }

@@ -1,6 +1,10 @@
 /**
  * A solution: the trips in use, the jobs left over, and the shared resources they hold
  * (containers per depot and type, places on each sailing).
+ *
+ * Routes are copy-on-write: cloning a solution shares its routes, and a solution copies a
+ * route the first time it changes it (`own`). Ruin and recreate touches a few routes per
+ * iteration, so this keeps the per-iteration copy small on big instances.
  */
 import type { Problem } from "../problem/problem.js";
 import { INCOMPATIBLE_MASK } from "../rules/handling.js";
@@ -14,6 +18,10 @@ export class Route {
   km = 0;
   obj = 0;
   endpoint = -1;
+  /** Jobs were removed since the last evaluation. */
+  dirty = false;
+  /** The solution allowed to change this route in place; null once shared by a clone. */
+  owner: Solution | null = null;
   readonly classCount = new Int16Array(6);
   productCount: Int16Array;
 
@@ -33,6 +41,7 @@ export class Route {
     r.km = this.km;
     r.obj = this.obj;
     r.endpoint = this.endpoint;
+    r.dirty = this.dirty;
     r.classCount.set(this.classCount);
     r.productCount = this.productCount.slice();
     return r;
@@ -49,8 +58,12 @@ export interface SearchParams {
 export class Solution {
   routes: Route[] = [];
   unassigned: number[] = [];
+  /** A cap on containers in use, set while the search tries to do with one fewer. */
+  maxRoutes = Infinity;
   kindUse: Int32Array;
   endpointUse: Int32Array;
+  /** Shared route -> this solution's own copy of it. */
+  private adopted = new Map<Route, Route>();
 
   constructor(
     readonly p: Problem,
@@ -62,11 +75,28 @@ export class Solution {
 
   clone(): Solution {
     const s = new Solution(this.p, this.params);
-    s.routes = this.routes.map((r) => r.clone());
+    for (const r of this.routes) r.owner = null; // shared from now on: both sides copy before writing
+    this.adopted.clear();
+    s.routes = this.routes.slice();
     s.unassigned = this.unassigned.slice();
+    s.maxRoutes = this.maxRoutes;
     s.kindUse.set(this.kindUse);
     s.endpointUse.set(this.endpointUse);
     return s;
+  }
+
+  /** The version of `r` this solution may change in place (copied on first write). */
+  own(r: Route): Route {
+    if (r.owner === this) return r;
+    const mine = this.adopted.get(r);
+    if (mine !== undefined) return mine;
+    const copy = r.clone();
+    copy.owner = this;
+    const at = this.routes.indexOf(r);
+    if (at < 0) throw new Error("internal: route is not part of this solution");
+    this.routes[at] = copy;
+    this.adopted.set(r, copy);
+    return copy;
   }
 
   cost(): number {
@@ -109,8 +139,8 @@ export class Solution {
     if (j.product >= 0) r.productCount[j.product] += sign;
   }
 
-  /** Re-evaluate a route after its job list changed; returns false when infeasible (state then undefined). */
-  refresh(r: Route): boolean {
+  /** Re-evaluate an owned route after its job list changed; false when infeasible. */
+  private refresh(r: Route): boolean {
     const ev = evaluateRoute(
       this.p,
       r.kind,
@@ -124,11 +154,13 @@ export class Solution {
     this.setEndpoint(r, ev.endpoint);
     r.km = ev.km;
     r.obj = ev.obj;
+    r.dirty = false;
     return true;
   }
 
   /** Put a route on a given endpoint (used by the sailing assignment, which checks capacity itself). */
-  assignEndpoint(r: Route, e: number, km: number, obj: number): void {
+  assignEndpoint(route: Route, e: number, km: number, obj: number): void {
+    const r = this.own(route);
     this.setEndpoint(r, e);
     r.km = km;
     r.obj = obj;
@@ -143,20 +175,23 @@ export class Solution {
 
   newRoute(kind: number): Route {
     const r = new Route(kind, this.p.products.length);
+    r.owner = this;
     this.routes.push(r);
     this.kindUse[kind]++;
     return r;
   }
 
   /** Insert and re-evaluate (the caller has checked feasibility). */
-  insert(r: Route, pos: number, job: number): void {
+  insert(route: Route, pos: number, job: number): void {
+    const r = this.own(route);
     r.jobs.splice(pos, 0, job);
     this.addLoad(r, job, 1);
     if (!this.refresh(r)) throw new Error(`internal: infeasible insertion of job ${job}`);
   }
 
   /** Replace a route's job list (load recomputed, route re-evaluated); false if infeasible. */
-  setJobs(r: Route, jobs: number[]): boolean {
+  setJobs(route: Route, jobs: number[]): boolean {
+    const r = this.own(route);
     for (const j of r.jobs) this.addLoad(r, j, -1);
     r.jobs = jobs;
     for (const j of jobs) this.addLoad(r, j, 1);
@@ -166,31 +201,46 @@ export class Solution {
     return true;
   }
 
-  removeAt(r: Route, pos: number): number {
+  /** Take the job at `pos` out; the route is re-evaluated by `tidy`. */
+  removeAt(route: Route, pos: number): number {
+    const r = this.own(route);
     const [job] = r.jobs.splice(pos, 1);
     this.addLoad(r, job, -1);
+    r.dirty = true;
     return job;
   }
 
+  /** Take every job out of a route. */
+  empty(route: Route): number[] {
+    const r = this.own(route);
+    const jobs = r.jobs;
+    for (const j of jobs) this.addLoad(r, j, -1);
+    r.jobs = [];
+    r.dirty = true;
+    return jobs;
+  }
+
   /**
-   * Drop empty routes and re-evaluate the ones whose jobs were removed. With a travel
+   * Drop empty routes and re-evaluate the ones jobs were removed from. With a travel
    * matrix that breaks the triangle inequality a shorter trip can arrive later; such a
    * trip is emptied and its jobs are pushed onto `evicted` for reinsertion.
    */
-  tidy(changed: Set<Route>, evicted: number[]): void {
+  tidy(evicted: number[]): void {
     const keep: Route[] = [];
-    for (const r of this.routes) {
-      if (r.jobs.length > 0 && changed.has(r) && !this.refresh(r)) {
-        evicted.push(...r.jobs);
-        this.setJobs(r, []);
+    for (const route of this.routes) {
+      let r = route;
+      if (r.jobs.length > 0 && r.dirty) {
+        r = this.own(r);
+        if (!this.refresh(r)) evicted.push(...this.empty(r));
       }
       if (r.jobs.length === 0) {
         this.kindUse[r.kind]--;
-        this.setEndpoint(r, -1);
+        if (r.endpoint >= 0) this.endpointUse[r.endpoint]--;
         continue;
       }
       keep.push(r);
     }
     this.routes = keep;
+    this.adopted.clear();
   }
 }

@@ -1,0 +1,61 @@
+/**
+ * Pool exchange (Falkenauer's dominance step for bin packing): while trying to do with one
+ * container fewer, swap up to two jobs of a container for up to two left-over jobs that
+ * weigh more and still fit. Containers get fuller and the left-over pool gets lighter,
+ * until what is left can be inserted somewhere.
+ */
+import type { Budget } from "./budget.js";
+import { loadFits } from "./route-checks.js";
+import { evaluateRoute } from "./route-eval.js";
+import type { Solution } from "./solution.js";
+
+const MAX_ROUNDS = 20;
+
+function subsets(items: readonly number[]): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < items.length; i++) {
+    out.push([items[i]]);
+    for (let k = i + 1; k < items.length; k++) out.push([items[i], items[k]]);
+  }
+  return out;
+}
+
+export function poolExchange(sol: Solution, budget: Budget): void {
+  const p = sol.p;
+  const weight = (jobs: readonly number[]) => jobs.reduce((acc, j) => acc + p.jobs[j].weightKg, 0);
+  for (let round = 0; round < MAX_ROUNDS && sol.unassigned.length > 0; round++) {
+    let improved = false;
+    const pool = subsets(sol.unassigned);
+    for (let ri = 0; ri < sol.routes.length; ri++) {
+      const r = sol.routes[ri];
+      const cap = p.kinds[r.kind].maxWeightKg;
+      budget.work += r.jobs.length * pool.length;
+      for (const out of subsets(r.jobs)) {
+        const wOut = weight(out);
+        for (const into of pool) {
+          const wIn = weight(into);
+          if (wIn <= wOut + 1e-9 || r.weightKg - wOut + wIn > cap + 1e-9) continue;
+          const jobs = r.jobs.filter((j) => !out.includes(j)).concat(into);
+          if (!loadFits(p, r.kind, jobs)) continue;
+          const ev = evaluateRoute(
+            p,
+            r.kind,
+            jobs,
+            jobs.length,
+            sol.endpointUse,
+            r.endpoint,
+            sol.params.fillBonus,
+          );
+          if (!ev.feasible) continue;
+          sol.setJobs(r, jobs);
+          sol.unassigned = sol.unassigned.filter((j) => !into.includes(j)).concat(out);
+          improved = true;
+          break;
+        }
+        if (improved) break;
+      }
+      if (improved) break;
+    }
+    if (!improved) return;
+  }
+}
