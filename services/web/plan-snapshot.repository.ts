@@ -32,6 +32,10 @@ export interface PlanSnapshot {
   scenario: Scenario;
   /** container id -> lifecycle status */
   statuses: Record<string, string>;
+  /** container id -> instant of the last status change */
+  statusSince: Record<string, string>;
+  /** container id -> which stops are loaded already */
+  pickedUp: Record<string, boolean[]>;
   /** the newest plan version, null before the first plan */
   version: number | null;
   createdAt: string | null;
@@ -138,6 +142,14 @@ export async function loadPlanSnapshot(m: EntityManager, scope: SnapshotScope = 
     plan: { containers, unassigned, summary: summarisePlan(containers, unassigned, scenario) },
     scenario,
     statuses: Object.fromEntries(containerRows.map((c) => [c.id, c.status])),
+    statusSince: Object.fromEntries(
+      containerRows
+        .filter((c) => c.history.length > 0)
+        .map((c) => [c.id, c.history[c.history.length - 1].at]),
+    ),
+    pickedUp: Object.fromEntries(
+      containerRows.map((c) => [c.id, c.stops.map((s) => s.pickedUpAt !== undefined)]),
+    ),
     version: latest[0]?.version ?? null,
     createdAt: latest[0]?.createdAt ? new Date(latest[0].createdAt).toISOString() : null,
   };

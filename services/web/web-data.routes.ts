@@ -16,12 +16,16 @@ import { formatPickup } from "../../shared/views/pickup-export.js";
 import { pickupRows } from "../../shared/views/pickup-schedule.js";
 import { routeMapSvg } from "../../shared/views/route-map-svg.js";
 import { principalOf, requireRole } from "../api/principal.js";
-import { loadPlanSnapshot } from "./plan-snapshot.repository.js";
+import { loadPlanSnapshot, type PlanSnapshot } from "./plan-snapshot.repository.js";
 import { assertVillageVisible, maskForViewer, snapshotScope } from "./web-scope.js";
 
 const MAX_VILLAGES_LISTED = 5000;
 /** Coordinators' own clock is not known; plan times on the dashboard header use WIB. */
 const COORDINATOR_ZONE = "Asia/Jakarta";
+
+function lifecycle(snap: PlanSnapshot, nowMs: number) {
+  return { nowMs, statuses: snap.statuses, statusSince: snap.statusSince, pickedUp: snap.pickedUp };
+}
 
 export function webDataRoutes(dataSource: DataSource, now: () => number): Router {
   const router = Router();
@@ -68,7 +72,7 @@ export function webDataRoutes(dataSource: DataSource, now: () => number): Router
       version: snap.version,
       generated: snap.createdAt ? formatLocalDateTime(snap.createdAt, COORDINATOR_ZONE, lang) : null,
       summary: planSummaryView(snap.plan, lang),
-      containers: containerViews(snap.plan, snap.scenario, lang, { nowMs: now(), statuses: snap.statuses }),
+      containers: containerViews(snap.plan, snap.scenario, lang, lifecycle(snap, now())),
       unassigned: unassignedViews(snap.plan, snap.scenario, lang),
       mapSvg: routeMapSvg(snap.plan, snap.scenario, lang),
     });
@@ -83,14 +87,32 @@ export function webDataRoutes(dataSource: DataSource, now: () => number): Router
     if (!(await m().findOneBy(VillageEntity, { id: village }))) throw notFound("village", village);
     const snap = await loadPlanSnapshot(m(), { villages: [village] });
     const rows = pickupRows(snap.plan, snap.scenario, { village, fromMs: now() });
-    res.json({ village, rows: rows.map((r) => formatPickup(r, lang)) });
+    // what the BUMDes acts on: is this stop loaded, may it be marked so now?
+    const views = containerViews(snap.plan, snap.scenario, lang, lifecycle(snap, now()));
+    res.json({
+      village,
+      rows: rows.map((r) => {
+        const c = views.find((v) => v.id === r.container);
+        const pickedUp = c?.stops[r.stop - 1]?.pickedUp ?? false;
+        return {
+          ...formatPickup(r, lang),
+          stopIndex: r.stop - 1,
+          status: c?.status,
+          statusLabel: c?.statusLabel,
+          pickedUp,
+          // offered on every open stop of a confirmed container: if the truck has not
+          // recorded an earlier stop yet, the API's refusal says so in words
+          canMarkLoaded: !pickedUp && (c?.status === "confirmed" || c?.status === "picking-up"),
+        };
+      }),
+    });
   });
 
   router.get("/web/data/containers", async (req, res) => {
     const p = principalOf(res);
     const lang = parseLang(req.query.lang);
     const snap = maskForViewer(await loadPlanSnapshot(m(), snapshotScope(p)), p);
-    const views = containerViews(snap.plan, snap.scenario, lang, { nowMs: now(), statuses: snap.statuses });
+    const views = containerViews(snap.plan, snap.scenario, lang, lifecycle(snap, now()));
     res.json({ containers: views });
   });
 

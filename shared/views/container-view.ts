@@ -5,6 +5,7 @@
  */
 import type { Plan, PlanContainer } from "../core/model/plan.js";
 import type { Scenario } from "../core/model/scenario.js";
+import { type NextAction, nextAction } from "./container-actions.js";
 import { formatLocalDateTime, minutesBetween } from "./local-time.js";
 import type { Lang } from "./locale.js";
 import { formatDuration, formatIdr, formatKg, formatKm, formatM3, formatPercent } from "./number-format.js";
@@ -25,6 +26,9 @@ export interface ContainerShipmentView {
 }
 
 export interface ContainerStopView {
+  /** 0-based, as the API's stop endpoints count */
+  index: number;
+  pickedUp: boolean;
   village: string;
   villageName: string;
   loadStart: string;
@@ -42,6 +46,8 @@ export interface ContainerView {
   sailing?: string;
   status?: string;
   statusLabel?: string;
+  /** the one move the lifecycle allows next, for the dashboard's button */
+  nextAction?: NextAction;
   weightKg: number;
   volumeM3: number;
   weightFill: number;
@@ -67,6 +73,7 @@ export interface ContainerView {
     departure?: string;
     margin?: string;
     countdown?: string;
+    statusSince?: string;
     cost: string;
     distance: string;
   };
@@ -77,6 +84,10 @@ export interface ContainerViewOptions {
   nowMs?: number;
   /** container id -> lifecycle status (planned, confirmed, picking-up, picked-up, at-port, sailed) */
   statuses?: Record<string, string>;
+  /** container id -> instant of the last status change */
+  statusSince?: Record<string, string>;
+  /** container id -> which stops are already loaded */
+  pickedUp?: Record<string, boolean[]>;
 }
 
 /** Exporters see only the containers that carry at least one of their shipments. */
@@ -103,6 +114,18 @@ export function containerView(
     sailing && options.nowMs !== undefined ? minutesBetween(options.nowMs, sailing.cutoff) : undefined;
   const status = options.statuses?.[container.id];
   const statusKey = status ? STATUS_KEYS[status] : undefined;
+  const since = options.statusSince?.[container.id];
+  const stops = container.stops.map((stop, i): ContainerStopView => {
+    const village = index.villages.get(stop.village);
+    return {
+      index: i,
+      pickedUp: options.pickedUp?.[container.id]?.[i] ?? false,
+      village: stop.village,
+      villageName: village?.name ?? stop.village,
+      loadStart: stop.loadStart,
+      when: formatLocalDateTime(stop.loadStart, village?.timeZone, lang),
+    };
+  });
 
   const shipments: ContainerShipmentView[] = [];
   for (const stop of container.stops) {
@@ -133,6 +156,7 @@ export function containerView(
     sailing: container.sailing,
     status,
     statusLabel: statusKey ? translate(lang, statusKey) : status,
+    nextAction: status ? nextAction(status, stops) : undefined,
     weightKg: container.weightKg,
     volumeM3: container.volumeM3,
     weightFill,
@@ -143,15 +167,7 @@ export function containerView(
     departure: sailing?.departure,
     marginMinutes,
     cutoffInMinutes,
-    stops: container.stops.map((stop) => {
-      const village = index.villages.get(stop.village);
-      return {
-        village: stop.village,
-        villageName: village?.name ?? stop.village,
-        loadStart: stop.loadStart,
-        when: formatLocalDateTime(stop.loadStart, village?.timeZone, lang),
-      };
-    }),
+    stops,
     shipments,
     text: {
       weight: type
@@ -173,6 +189,7 @@ export function containerView(
           : cutoffInMinutes > 0
             ? translate(lang, "container.countdown", { time: formatDuration(cutoffInMinutes, lang) })
             : translate(lang, "container.cutoffPassed"),
+      statusSince: since ? formatLocalDateTime(since, depot?.timeZone, lang) : undefined,
       cost: formatIdr(container.cost, lang),
       distance: formatKm(container.distanceKm, lang),
     },

@@ -122,4 +122,73 @@ describe("dashboard views in the browser (Chromium, stored fixture plan)", funct
     await screenshot(popup, "14-manifest-en");
     await popup.close();
   });
+
+  it("moves a container through its lifecycle from the browser, showing a refused move in words", async () => {
+    const c1 = '#plan-containers tr[data-container="v1-C1"]';
+    await openAs(keys.coordinator, "coordinator");
+    await page.waitForSelector(c1);
+    await page.click(`${c1} button.act`); // Konfirmasi
+    await page.waitForSelector(`${c1} .status[data-status="confirmed"]`);
+    expect(await page.textContent(`${c1} button.act`)).to.equal('Catat dijemput: Desa Sungai Tabuk, "Hulu"');
+
+    // The BUMDes of the second stop tries first: the API refuses, and the page says why.
+    await openAs(keys.bumdesA, "bumdes");
+    await page.waitForSelector('#village-select option[value="vB"]', { state: "attached" });
+    await page.selectOption("#village-select", "vB");
+    const row = '#pickups tr.pickup[data-container="v1-C1"]';
+    await page.waitForFunction(
+      (sel) => document.querySelector(`${sel} button.act`)?.textContent === "Tandai sudah dimuat",
+      row,
+    );
+    await page.click(`${row} button.act`);
+    await page.waitForSelector(`${row} .act-error:not(:empty)`);
+    expect(await page.textContent(`${row} .act-error`)).to.equal(
+      "Ditolak: stops are picked up in route order: stop 0 comes first",
+    );
+    await screenshot(page, "15-bumdes-refused-move-id");
+    await page.selectOption("#village-select", "vA");
+    await page.waitForFunction((sel) => !!document.querySelector(`${sel} button.act`), row);
+    await page.click(`${row} button.act`);
+    await page.waitForFunction(
+      (sel) => document.querySelector(sel)?.textContent?.includes("✓ Sudah dimuat"),
+      row,
+    );
+    await page.selectOption("#village-select", "vB");
+    await page.waitForFunction((sel) => !!document.querySelector(`${sel} button.act`), row);
+    await page.click(`${row} button.act`);
+    await page.waitForFunction(
+      (sel) => document.querySelector(sel)?.textContent?.includes("✓ Sudah dimuat"),
+      row,
+    );
+
+    await openAs(keys.coordinator, "coordinator");
+    await page.waitForSelector(`${c1} .status[data-status="picked-up"]`);
+    await page.click(`${c1} button.act`); // Tiba di pelabuhan
+    await page.waitForSelector(`${c1} .status[data-status="at-port"]`);
+    await page.click(`${c1} button.act`); // Sudah berlayar
+    await page.waitForSelector(`${c1} .status[data-status="sailed"]`);
+    expect(await page.$(`${c1} button.act`)).to.equal(null);
+    expect(await page.textContent(`${c1} .status`)).to.equal("Berlayar");
+    await screenshot(page, "16-coordinator-sailed-id");
+
+    // who changed it and when is kept by the service
+    const res = await fetch(`${app.base}/v1/containers/v1-C1`, {
+      headers: { Authorization: `Bearer ${keys.coordinator}` },
+    });
+    const view = (await res.json()) as { history: { status: string; role: string }[] };
+    expect(view.history.map((h) => `${h.status}/${h.role}`)).to.deep.equal([
+      "planned/planner",
+      "confirmed/coordinator",
+      "picking-up/bumdes",
+      "picked-up/bumdes",
+      "at-port/coordinator",
+      "sailed/coordinator",
+    ]);
+
+    await openAs(keys.exporterB, "exporter", "en");
+    await page.waitForSelector(
+      '#exporter-containers article[data-container="v1-C1"] .status[data-status="sailed"]',
+    );
+    expect(await page.textContent("#exporter-containers article .status")).to.equal("Sailed");
+  });
 });

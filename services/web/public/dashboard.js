@@ -18,6 +18,8 @@
     pickupsIcs: (village) => `/exports/villages/${encodeURIComponent(village)}/pickups.ics`,
     pickupsCsv: (village) => `/exports/villages/${encodeURIComponent(village)}/pickups.csv`,
     containerManifest: (id) => `/exports/containers/${encodeURIComponent(id)}/manifest.html`,
+    containerStatus: (id) => `/v1/containers/${encodeURIComponent(id)}/status`,
+    stopPickedUp: (id, stop) => `/v1/containers/${encodeURIComponent(id)}/stops/${stop}/picked-up`,
   };
 
   const t = (key, params = {}) =>
@@ -107,6 +109,41 @@
   const fillCell = (c) =>
     `<div class="fill">${fillBar(c.weightFill, `${t("container.fillWeight")} ${c.text.weightFill}`)}<small>${esc(t("container.fillWeight"))}: ${esc(c.text.weightFill)} (${esc(c.text.weight)})</small>` +
     `${fillBar(c.volumeFill, `${t("container.fillVolume")} ${c.text.volumeFill}`, "vol")}<small>${esc(t("container.fillVolume"))}: ${esc(c.text.volumeFill)} (${esc(c.text.volume)})</small></div>`;
+
+  const statusCell = (c) =>
+    `<span class="status" data-status="${esc(c.status || "")}">${esc(c.statusLabel || "")}</span>${c.text.statusSince ? `<br><small>${esc(t("container.since", { time: c.text.statusSince }))}</small>` : ""}`;
+
+  function actionButton(c) {
+    const a = c.nextAction;
+    if (!a) return "";
+    if (a.kind === "pickup") {
+      const stop = c.stops[a.stop];
+      return `<button type="button" class="act" data-act-url="${esc(ENDPOINTS.stopPickedUp(c.id, a.stop))}">${esc(t("action.pickup", { village: stop ? stop.villageName : a.village }))}</button>`;
+    }
+    const label = { confirmed: "action.confirm", "at-port": "action.atPort", sailed: "action.sail" }[
+      a.status
+    ];
+    return `<button type="button" class="act" data-act-url="${esc(ENDPOINTS.containerStatus(c.id))}" data-act-status="${esc(a.status)}">${esc(t(label))}</button>`;
+  }
+
+  // Lifecycle buttons: the API decides; a refusal (409) is shown beside the button, in words.
+  document.addEventListener("click", async (e) => {
+    const button = e.target.closest("button[data-act-url]");
+    if (!button) return;
+    const holder = button.closest("[data-container]");
+    const note = holder?.querySelector(".act-error");
+    if (note) note.textContent = "";
+    button.disabled = true;
+    try {
+      const body = button.dataset.actStatus ? { status: button.dataset.actStatus } : {};
+      await request(button.dataset.actUrl, { method: "POST", body });
+      selectTab(currentTab());
+    } catch (err) {
+      button.disabled = false;
+      const message = err.errors ? err.errors.map((x) => x.message).join("; ") : err.message;
+      if (note) note.textContent = t("action.refused", { message });
+    }
+  });
 
   // ---------- tabs and key ----------
   let me = null;
@@ -202,11 +239,11 @@
         (c) => `<tr data-container="${esc(c.id)}">
 <td><b>${esc(c.id)}</b><br><small>${esc(c.type)}${c.reefer ? ` · ${esc(t("container.reefer"))}` : ""}</small></td>
 <td>${fillCell(c)}</td>
-<td>${c.stops.map((s) => `${esc(s.villageName)}<br><small>${esc(s.when)}</small>`).join("<br>")}</td>
+<td>${c.stops.map((s) => `${s.pickedUp ? "✓ " : ""}${esc(s.villageName)}<br><small>${esc(s.when)}</small>`).join("<br>")}</td>
 <td class="opt">${esc(c.depotName)}<br><small>${esc(c.text.departDepot)}</small></td>
 <td>${esc(c.portName)}<br><small>${esc(c.text.portArrival)}</small></td>
 <td class="opt">${c.sailing ? `${esc(c.sailing)}<br><small>${esc(t("container.cutoff"))}: ${esc(c.text.cutoff)}</small>` : `<small>${esc(t("container.noSailing"))}</small>`}</td>
-<td><span class="status">${esc(c.statusLabel || "")}</span></td>
+<td>${statusCell(c)}<br>${actionButton(c)}<small class="act-error error" role="alert"></small></td>
 <td><button type="button" class="secondary" data-download="${esc(ENDPOINTS.containerManifest(c.id))}" data-open="1">${esc(t("container.manifest"))}</button></td>
 </tr>`,
       )
@@ -401,10 +438,10 @@
         target.innerHTML = `<p class="muted">${esc(t("pickup.none"))}</p>`;
         return;
       }
-      target.innerHTML = `<table><thead><tr><th>${esc(t("pickup.date"))}</th><th>${esc(t("pickup.time"))}</th><th>${esc(t("pickup.loads"))}</th><th>${esc(t("pickup.container"))}</th></tr></thead><tbody>${d.rows
+      target.innerHTML = `<table><thead><tr><th>${esc(t("pickup.date"))}</th><th>${esc(t("pickup.time"))}</th><th>${esc(t("pickup.loads"))}</th><th>${esc(t("pickup.container"))}</th><th>${esc(t("container.status"))}</th></tr></thead><tbody>${d.rows
         .map(
           (r) =>
-            `<tr class="pickup" data-container="${esc(r.container)}" data-load-start="${esc(r.loadStart)}"><td>${esc(r.date)}</td><td class="pickup-when">${esc(r.time)}<span class="zone">${esc(r.zone)}</span></td><td>${r.loads.map(esc).join("<br>")}<br><small>${esc(r.weight)} · ${esc(r.volume)}</small></td><td><b>${esc(r.container)}</b><br><small>${esc(r.containerType)} → ${esc(r.port)}</small></td></tr>`,
+            `<tr class="pickup" data-container="${esc(r.container)}" data-load-start="${esc(r.loadStart)}"><td>${esc(r.date)}</td><td class="pickup-when">${esc(r.time)}<span class="zone">${esc(r.zone)}</span></td><td>${r.loads.map(esc).join("<br>")}<br><small>${esc(r.weight)} · ${esc(r.volume)}</small></td><td><b>${esc(r.container)}</b><br><small>${esc(r.containerType)} → ${esc(r.port)}</small></td><td><span class="status">${esc(r.statusLabel || "")}</span><br>${r.pickedUp ? `<b class="ok">✓ ${esc(t("action.loaded"))}</b>` : r.canMarkLoaded ? `<button type="button" class="act" data-act-url="${esc(ENDPOINTS.stopPickedUp(r.container, r.stopIndex))}">${esc(t("action.markLoaded"))}</button>` : ""}<small class="act-error error" role="alert"></small></td></tr>`,
         )
         .join("")}</tbody></table>`;
     } catch (err) {
@@ -497,7 +534,7 @@
       target.innerHTML = `<div class="cards">${list.containers
         .map(
           (c) => `<article data-container="${esc(c.id)}">
-<h3>${esc(c.id)} <span class="status">${esc(c.statusLabel || "")}</span></h3>
+<h3>${esc(c.id)}</h3><p>${statusCell(c)}</p>
 ${fillCell(c)}
 <dl>
 <dt>${esc(t("container.port"))}</dt><dd>${esc(c.portName)}</dd>
