@@ -6,8 +6,8 @@
 import { type InstanceResult, problems, type SuiteSummary, type TargetVerdict } from "./bench-score.js";
 
 const COLUMNS = [
-  ["instance", 14],
-  ["cost", 9],
+  ["instance", 15],
+  ["cost", 12],
   ["ref", 9],
   ["gap %", 7],
   ["opt", 4],

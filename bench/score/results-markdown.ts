@@ -33,7 +33,7 @@ export function resultsMarkdown(r: ResultsRecord): string {
   const lines: string[] = [];
   const m = r.machine;
   lines.push(
-    `Run ${r.date.slice(0, 16).replace("T", " ")} UTC on ${m.nproc} CPU(s), ${m.cpuModel}, Node ${m.node} (${m.platform}); ` +
+    `Run finished ${r.date.slice(0, 16).replace("T", " ")} UTC on ${m.nproc} CPU(s), ${m.cpuModel}, Node ${m.node} (${m.platform}); ` +
       `load average ${m.loadAverage1m} at start, ${m.loadAverage1mAtEnd ?? "?"} at end.`,
     `Settings: suites ${r.settings.suites.join(", ")}; ${r.settings.timeLimitS} s per instance ` +
       `(demo ${r.settings.demoTimeLimitS} s, the planner's default); seed ${r.settings.seed}; fleet ${r.settings.fleet}` +

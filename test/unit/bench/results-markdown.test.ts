@@ -44,7 +44,7 @@ describe("bench: results as Markdown for BENCHMARKS.md", () => {
       results,
     };
     const md = resultsMarkdown(record);
-    expect(md).to.include("Run 2026-12-02 03:04 UTC on 2 CPU(s), AMD EPYC, Node v20.20.2");
+    expect(md).to.include("Run finished 2026-12-02 03:04 UTC on 2 CPU(s), AMD EPYC, Node v20.20.2");
     expect(md).to.include("2 s per instance (demo 5 s, the planner's default); seed 1; fleet k.");
     expect(md).to.include("| cvrp-p: mean gap <= 1.0 % | FAIL | mean gap 0.71 %; 1 instance(s) flagged |");
     expect(md).to.include("| cvrp-p | 2 | 0.71 | 1 | 2.01 | 1 |");
