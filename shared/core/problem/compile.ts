@@ -9,6 +9,7 @@ import type { Handling, Scenario, Shipment } from "../model/scenario.js";
 import { CLASS_INDEX, needsReefer } from "../rules/handling.js";
 import { neverTogetherPairs } from "../rules/products.js";
 import { compileWindows } from "../rules/time-windows.js";
+import { placeZone } from "../rules/zones.js";
 import { evaluateRoute } from "../search/route-eval.js";
 import { type Endpoint, type Job, type Kind, maskSet, type Problem, type VillageInfo } from "./problem.js";
 import { splitShipment } from "./split.js";
@@ -46,14 +47,13 @@ export function compileProblem(s: Scenario): Compiled {
   const travel = buildTravelTable(s, places);
   const startMin = planningStart(s);
   const endMin = s.horizon ? toMin(s.horizon.end) : startMin + 14 * 1440;
-  const defaultZone = "UTC";
 
   const villageIndex = new Map(villages.map((v, i) => [v.id, i]));
   const villageInfo: VillageInfo[] = villages.map((v, i) => ({
     index: i,
     loc: i,
     serviceMin: v.serviceMinutes ?? 0,
-    windows: compileWindows(v.pickupWindows, v.timeZone ?? defaultZone, startMin, endMin),
+    windows: compileWindows(v.pickupWindows, placeZone(s, v.timeZone), startMin, endMin),
   }));
 
   // Endpoints: one per sailing; a port without sailings is one endpoint open at any time.
