@@ -77,12 +77,12 @@ export function renderDashboard(lang: Lang, options: DashboardOptions): string {
     <button type="button" data-download="/exports/manifest.csv">${t("container.manifest")} (CSV)</button>
     <button type="button" data-download="/exports/routes.geojson">${t("plan.routesGeojson")}</button>
   </div>
-  <h2>${t("plan.week")}</h2>
-  <div id="plan-containers"><p class="muted">${t("plan.none")}</p></div>
-  <h2>${t("plan.map")}</h2>
-  <div id="plan-map" class="map"></div>
   <h2>${t("plan.unassigned")}</h2>
   <div id="plan-unassigned"></div>
+  <h2>${t("plan.map")}</h2>
+  <div id="plan-map" class="map"></div>
+  <h2>${t("plan.week")}</h2>
+  <div id="plan-containers"><p class="muted">${t("plan.none")}</p></div>
 </section>
 <section id="bumdes" class="view" role="tabpanel" hidden>
   <div class="card">

@@ -4,9 +4,10 @@
  */
 import { Router } from "express";
 import type { DataSource } from "typeorm";
-import { In } from "typeorm";
+import { type EntityManager, In, IsNull, Not } from "typeorm";
 import { PortEntity } from "../../shared/infra/db/entities/port.entity.js";
 import { SailingEntity } from "../../shared/infra/db/entities/sailing.entity.js";
+import { ShipmentEntity } from "../../shared/infra/db/entities/shipment.entity.js";
 import { VillageEntity } from "../../shared/infra/db/entities/village.entity.js";
 import { badRequest, notFound } from "../../shared/infra/errors.js";
 import { containerViews, planSummaryView, unassignedViews } from "../../shared/views/container-view.js";
@@ -22,6 +23,23 @@ import { assertVillageVisible, maskForViewer, snapshotScope } from "./web-scope.
 const MAX_VILLAGES_LISTED = 5000;
 /** Coordinators' own clock is not known; plan times on the dashboard header use WIB. */
 const COORDINATOR_ZONE = "Asia/Jakarta";
+
+/**
+ * The week a coordinator most likely plans next: from the first day goods waiting for
+ * a plan are ready (a plan's horizon only takes shipments ready by its end); without
+ * such dates, the week before the next cut-off; never before today.
+ */
+async function suggestedStart(m: EntityManager, nowMs: number): Promise<number> {
+  const waiting = await m.find(ShipmentEntity, {
+    select: { readyAt: true },
+    where: { status: In(["open", "unassigned"]), readyAt: Not(IsNull()) },
+  });
+  const ready = waiting.map((s) => Date.parse(s.readyAt ?? "")).filter((ms) => Number.isFinite(ms));
+  if (ready.length > 0) return Math.max(nowMs, Math.min(...ready));
+  const sailings = await m.find(SailingEntity, { order: { cutoff: "ASC" } });
+  const next = sailings.map((s) => Date.parse(s.cutoff)).find((ms) => ms > nowMs);
+  return next === undefined ? nowMs : Math.max(nowMs, next - 7 * 86400_000);
+}
 
 function lifecycle(snap: PlanSnapshot, nowMs: number) {
   return { nowMs, statuses: snap.statuses, statusSince: snap.statusSince, pickedUp: snap.pickedUp };
@@ -41,10 +59,7 @@ export function webDataRoutes(dataSource: DataSource, now: () => number): Router
           : [];
     const ports = await m().find(PortEntity, { order: { id: "ASC" } });
     const regions = [...new Set(ports.map((port) => port.island).filter((i): i is string => !!i))].sort();
-    // Suggest the week before the next cut-off: that is the week the coordinator must plan.
-    const sailings = await m().find(SailingEntity, { order: { cutoff: "ASC" } });
-    const next = sailings.map((s) => Date.parse(s.cutoff)).find((ms) => ms > now());
-    const start = next === undefined ? now() : Math.max(now(), next - 7 * 86400_000);
+    const start = await suggestedStart(m(), now());
     res.json({
       role: p.role,
       exporter: p.exporter,

@@ -119,7 +119,7 @@ function drawIsland(g: IslandGroup, lang: Lang, width: number, height: number, f
       );
     }
     // labels right of the mark, or left of it near the right edge, so names stay inside
-    const anchorEnd = x > width * 0.7;
+    const anchorEnd = x > width * 0.6;
     labels.push(
       `<text x="${anchorEnd ? x - 10 : x + 10}" y="${y + 4}" font-size="11" fill="#263238" text-anchor="${anchorEnd ? "end" : "start"}" paint-order="stroke" stroke="#f5f9fc" stroke-width="3">${escapeHtml(p.name)}</text>`,
     );

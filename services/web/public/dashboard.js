@@ -233,7 +233,7 @@
   }
 
   function renderContainers(list) {
-    if (list.length === 0) return `<p class="muted">${esc(t("plan.none"))}</p>`;
+    if (list.length === 0) return `<p class="muted">${esc(t("plan.noContainers"))}</p>`;
     const rows = list
       .map(
         (c) => `<tr data-container="${esc(c.id)}">
@@ -285,19 +285,22 @@
     }
   }
 
+  // The days stay as the coordinator typed them; until then they follow the server's suggestion.
+  let horizonTouched = false;
+  for (const id of ["#plan-start", "#plan-end"])
+    $(id).addEventListener("input", () => (horizonTouched = true));
   const isoDate = (d) => d.toISOString().slice(0, 10);
   function fillPlanForm() {
     const select = $("#plan-region");
     if (me && Array.isArray(me.regions) && select.options.length === 0) {
       select.innerHTML = me.regions.map((r) => `<option value="${esc(r)}">${esc(r)}</option>`).join("");
     }
-    if (!$("#plan-start").value) {
-      const suggested = me?.suggestedHorizon;
-      const start = suggested ? suggested.start.slice(0, 10) : isoDate(new Date());
-      const end = suggested ? suggested.end.slice(0, 10) : isoDate(new Date(Date.now() + 7 * 86400000));
-      $("#plan-start").value = start;
-      $("#plan-end").value = end;
-    }
+    if (horizonTouched) return;
+    const suggested = me?.suggestedHorizon;
+    $("#plan-start").value = suggested ? suggested.start.slice(0, 10) : isoDate(new Date());
+    $("#plan-end").value = suggested
+      ? suggested.end.slice(0, 10)
+      : isoDate(new Date(Date.now() + 7 * 86400000));
   }
 
   function clearErrors(form) {

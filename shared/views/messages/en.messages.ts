@@ -41,6 +41,7 @@ export const EN_MESSAGES: Record<MessageKey, string> = {
   "plan.version": "Plan version {version}",
   "plan.reason": "Reason",
   "app.footer": "Muatan: open-source software for BUMDes, logistics coordinators and exporters.",
+  "plan.noContainers": "This plan has no containers: no shipment is ready within those days.",
   "plan.run": "Start planning",
   "plan.running": "Planning… {percent}",
   "plan.queued": "Waiting in the queue…",

@@ -43,6 +43,7 @@ export const ID_MESSAGES = {
   "plan.version": "Rencana versi {version}",
   "plan.reason": "Alasan",
   "app.footer": "Muatan: perangkat lunak terbuka untuk BUMDes, koordinator logistik dan eksportir.",
+  "plan.noContainers": "Rencana ini tanpa kontainer: tidak ada kiriman yang siap dalam rentang tanggal itu.",
   "plan.run": "Mulai perencanaan",
   "plan.running": "Sedang merencanakan… {percent}",
   "plan.queued": "Menunggu giliran…",
