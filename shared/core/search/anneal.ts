@@ -102,7 +102,8 @@ export class Annealer {
 
   private ruinAndRecreate(current: Solution, repack = false): Solution {
     const cand = current.clone();
-    this.budget.work += cand.routes.length + cand.p.jobs.length / 4;
+    // A fixed share for the iteration itself (clone, ruin, bookkeeping), so small instances do not overrun.
+    this.budget.work += 150 + cand.routes.length + cand.p.jobs.length / 4;
     const heaviestFirst = (a: number, b: number) =>
       cand.p.jobs[b].weightKg - cand.p.jobs[a].weightKg || a - b;
     if (repack && this.rng.next() < 0.5) {

@@ -16,6 +16,9 @@ export interface RuinSettings {
 }
 
 export const DEFAULT_RUIN: RuinSettings = { meanRemoved: 10, maxString: 10 };
+/** How often a string keeps some jobs in its middle, and how many (SISR's split string). */
+const SPLIT_STRING_SHARE = 0.5;
+const SPLIT_BETA = 0.01;
 
 export function ruinStrings(
   sol: Solution,
@@ -24,12 +27,12 @@ export function ruinStrings(
   s: RuinSettings = DEFAULT_RUIN,
 ): number[] {
   if (sol.routes.length === 0) return [];
-  const routeOf = new Map<number, Route>();
+  const routeOf = new Int32Array(sol.p.jobs.length).fill(-1);
   let assigned = 0;
-  for (const r of sol.routes) {
-    for (const j of r.jobs) routeOf.set(j, r);
+  sol.routes.forEach((r, ri) => {
+    for (const j of r.jobs) routeOf[j] = ri;
     assigned += r.jobs.length;
-  }
+  });
   const meanLen = assigned / sol.routes.length;
   const lsMax = Math.min(s.maxString, meanLen);
   const ksMax = (4 * s.meanRemoved) / (1 + lsMax) - 1;
@@ -38,19 +41,35 @@ export function ruinStrings(
   const seed = rng.pick(seedRoute.jobs);
 
   const removed: number[] = [];
-  const ruined = new Set<Route>();
+  const ruined = new Uint8Array(sol.routes.length);
+  let ruinedCount = 0;
   for (const c of neighbours[seed]) {
-    if (ruined.size >= ks) break;
-    const shared = routeOf.get(c);
-    if (shared === undefined || ruined.has(shared)) continue;
-    ruined.add(shared);
-    const r = sol.own(shared);
+    if (ruinedCount >= ks) break;
+    const ri = routeOf[c];
+    if (ri < 0 || ruined[ri] === 1) continue;
+    ruined[ri] = 1;
+    ruinedCount++;
+    const r = sol.own(sol.routes[ri]);
     const len = r.jobs.length;
     const lMax = Math.min(len, lsMax);
     const l = Math.floor(rng.next() * lMax) + 1;
     const at = r.jobs.indexOf(c);
-    const start = Math.max(0, Math.min(len - l, at - Math.floor(rng.next() * l)));
-    for (let q = 0; q < l; q++) removed.push(sol.removeAt(r, start));
+    if (l < len && rng.next() < SPLIT_STRING_SHARE) {
+      // Split string: a longer string of which m jobs in the middle stay (SISR).
+      let m = 1;
+      while (l + m < len && rng.next() >= SPLIT_BETA) m++;
+      const span = l + m;
+      const start = Math.max(0, Math.min(len - span, at - Math.floor(rng.next() * span)));
+      const keepFrom = start + Math.floor(rng.next() * (l + 1));
+      let pos = start;
+      for (let q = 0; q < span; q++) {
+        if (q >= keepFrom - start && q < keepFrom - start + m) pos++;
+        else removed.push(sol.removeAt(r, pos));
+      }
+    } else {
+      const start = Math.max(0, Math.min(len - l, at - Math.floor(rng.next() * l)));
+      for (let q = 0; q < l; q++) removed.push(sol.removeAt(r, start));
+    }
   }
   sol.tidy(removed);
   return removed;
