@@ -5,7 +5,7 @@
  */
 
 /** Work units this kind of machine does per second (measured: see BENCHMARKS.md). */
-export const WORK_PER_SECOND = 4_500_000;
+export const WORK_PER_SECOND = 14_000_000;
 
 export class Budget {
   work = 0;
