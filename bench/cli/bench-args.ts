@@ -3,6 +3,7 @@
  * of CPU are spent.
  */
 import { parseArgs } from "node:util";
+import { seedFlag, timeLimitFlag } from "../../scripts/cli/number-flags.js";
 import type { FleetMode } from "../convert/cvrp-to-scenario.converter.js";
 import { DEFAULT_SUITES, findSuite, SUITES } from "../suites/suite-catalog.js";
 
@@ -31,10 +32,6 @@ export type ParsedBenchArgs =
   | { ok: true; help: true }
   | { ok: false; error: string };
 
-function decimal(text: string): number | undefined {
-  return /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : undefined;
-}
-
 /** `today` is `YYYY-MM-DD`, passed in so the default output name is testable. */
 export function parseBenchArgs(argv: readonly string[], today: string): ParsedBenchArgs {
   let values: ReturnType<typeof parse>["values"];
@@ -58,25 +55,10 @@ export function parseBenchArgs(argv: readonly string[], today: string): ParsedBe
     };
   }
 
-  let timeLimitS = DEFAULT_BENCH_TIME_LIMIT_S;
-  if (values["time-limit"] !== undefined) {
-    const n = decimal(values["time-limit"]);
-    if (n === undefined || n <= 0) {
-      return {
-        ok: false,
-        error: `--time-limit must be a positive number of seconds, got "${values["time-limit"]}"`,
-      };
-    }
-    timeLimitS = n;
-  }
-  let seed = 1;
-  if (values.seed !== undefined) {
-    const n = decimal(values.seed);
-    if (n === undefined || !Number.isSafeInteger(n)) {
-      return { ok: false, error: `--seed must be a whole number >= 0, got "${values.seed}"` };
-    }
-    seed = n;
-  }
+  const timeLimit = timeLimitFlag(values["time-limit"], DEFAULT_BENCH_TIME_LIMIT_S);
+  if (!timeLimit.ok) return timeLimit;
+  const seed = seedFlag(values.seed, 1);
+  if (!seed.ok) return seed;
   let filter: RegExp | undefined;
   if (values.filter !== undefined) {
     try {
@@ -95,8 +77,8 @@ export function parseBenchArgs(argv: readonly string[], today: string): ParsedBe
     ok: true,
     args: {
       suites: [...new Set(suites)],
-      timeLimitS,
-      seed,
+      timeLimitS: timeLimit.value,
+      seed: seed.value,
       filter,
       fleet,
       outPath: values.out ?? `bench/results/${today}.json`,

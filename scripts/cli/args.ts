@@ -3,6 +3,7 @@
  * flag is refused before any file is read or written.
  */
 import { parseArgs } from "node:util";
+import { seedFlag, timeLimitFlag } from "./number-flags.js";
 
 export const USAGE =
   "usage: npm run plan -- SCENARIO.json [--out PLAN.json] [--time-limit SECONDS] [--seed N]";
@@ -22,11 +23,6 @@ export type ParsedArgs =
   | { ok: true; help: true }
   | { ok: false; error: string };
 
-/** A number the user typed: plain decimal only, so "5s" or "1e3" are refused rather than guessed. */
-function decimal(text: string): number | undefined {
-  return /^-?\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : undefined;
-}
-
 export function parsePlanArgs(argv: readonly string[]): ParsedArgs {
   let parsed: ReturnType<typeof parse>;
   try {
@@ -41,28 +37,21 @@ export function parsePlanArgs(argv: readonly string[]): ParsedArgs {
   if (positionals.length > 1)
     return { ok: false, error: `expected one scenario file, got ${positionals.length}` };
 
-  let timeLimitS = DEFAULT_TIME_LIMIT_S;
-  if (values["time-limit"] !== undefined) {
-    const n = decimal(values["time-limit"]);
-    if (n === undefined || n <= 0) {
-      return {
-        ok: false,
-        error: `--time-limit must be a positive number of seconds, got "${values["time-limit"]}"`,
-      };
-    }
-    timeLimitS = n;
-  }
-  let seed = DEFAULT_SEED;
-  if (values.seed !== undefined) {
-    const n = decimal(values.seed);
-    if (n === undefined || !Number.isSafeInteger(n) || n < 0) {
-      return { ok: false, error: `--seed must be a whole number >= 0, got "${values.seed}"` };
-    }
-    seed = n;
-  }
+  const timeLimit = timeLimitFlag(values["time-limit"], DEFAULT_TIME_LIMIT_S);
+  if (!timeLimit.ok) return timeLimit;
+  const seed = seedFlag(values.seed, DEFAULT_SEED);
+  if (!seed.ok) return seed;
   if (values.out !== undefined && values.out.trim() === "")
     return { ok: false, error: "--out needs a file name" };
-  return { ok: true, args: { scenarioPath: positionals[0], outPath: values.out, timeLimitS, seed } };
+  return {
+    ok: true,
+    args: {
+      scenarioPath: positionals[0],
+      outPath: values.out,
+      timeLimitS: timeLimit.value,
+      seed: seed.value,
+    },
+  };
 }
 
 function parse(argv: readonly string[]) {

@@ -1,0 +1,29 @@
+/**
+ * The numeric flags `npm run plan` and `npm run bench` share, read one way so both commands
+ * accept and refuse the same text with the same words.
+ */
+
+export type FlagNumber = { ok: true; value: number } | { ok: false; error: string };
+
+/** A number the user typed: plain decimal only, so "5s" or "1e3" are refused rather than guessed. */
+export function decimal(text: string): number | undefined {
+  return /^-?\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : undefined;
+}
+
+/** `--time-limit` in seconds, above zero; absent gives `fallbackS`. */
+export function timeLimitFlag(text: string | undefined, fallbackS: number): FlagNumber {
+  if (text === undefined) return { ok: true, value: fallbackS };
+  const n = decimal(text);
+  if (n === undefined || n <= 0)
+    return { ok: false, error: `--time-limit must be a positive number of seconds, got "${text}"` };
+  return { ok: true, value: n };
+}
+
+/** `--seed`, a whole number >= 0; absent gives `fallback`. */
+export function seedFlag(text: string | undefined, fallback: number): FlagNumber {
+  if (text === undefined) return { ok: true, value: fallback };
+  const n = decimal(text);
+  if (n === undefined || !Number.isSafeInteger(n) || n < 0)
+    return { ok: false, error: `--seed must be a whole number >= 0, got "${text}"` };
+  return { ok: true, value: n };
+}
