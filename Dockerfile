@@ -5,7 +5,7 @@ WORKDIR /app
 ENV NODE_ENV=production
 COPY package.json package-lock.json ./
 # tsx is a runtime dependency; dev tools (tests, biome) are left out.
-RUN npm ci --omit=dev && npm cache clean --force
+RUN npm install --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY config ./config
 COPY shared ./shared
 COPY services ./services
