@@ -16,6 +16,7 @@ import { VillageEntity } from "../../shared/infra/db/entities/village.entity.js"
 import {
   containerTypeToRow,
   depotToRow,
+  newShipmentRow,
   portToRow,
   sailingToRow,
   villageToRow,
@@ -56,20 +57,7 @@ export async function loadScenario(ds: DataSource, s: Scenario): Promise<void> {
     await m.save(DepotEntity, s.depots.map(depotToRow));
     if (s.sailings?.length) await m.save(SailingEntity, s.sailings.map(sailingToRow));
     await m.save(VillageEntity, s.villages.map(villageToRow));
-    const rows = s.shipments.map((sh) => ({
-      id: sh.id,
-      village: sh.village,
-      product: sh.product ?? null,
-      handling: sh.handling ?? null,
-      weightKg: sh.weightKg,
-      volumeM3: sh.volumeM3 ?? null,
-      packages: sh.packages ?? null,
-      readyAt: sh.readyAt ?? null,
-      sailBy: sh.sailBy ?? null,
-      destination: sh.destination ?? null,
-      exporter: sh.exporter ?? null,
-      status: "open" as const,
-    }));
+    const rows = s.shipments.map(newShipmentRow);
     for (let i = 0; i < rows.length; i += 500) await m.insert(ShipmentEntity, rows.slice(i, i + 500));
     await setPlanningDefaults(m, {
       ...(s.objective ? { objective: s.objective } : {}),

@@ -18,6 +18,7 @@ import { ContainerEntity } from "../../../shared/infra/db/entities/container.ent
 import { ContainerLoadEntity } from "../../../shared/infra/db/entities/container-load.entity.js";
 import { ShipmentEntity } from "../../../shared/infra/db/entities/shipment.entity.js";
 import { VillageEntity } from "../../../shared/infra/db/entities/village.entity.js";
+import { newShipmentRow } from "../../../shared/infra/db/scenario.mapper.js";
 import {
   AppError,
   badRequest,
@@ -100,21 +101,7 @@ async function insertShipments(
   });
   if (errors.length > 0) throw new AppError("CONFLICT", 409, errors);
 
-  const rows = prepared.map((s) => ({
-    id: s.id,
-    village: s.village,
-    product: s.product ?? null,
-    handling: s.handling ?? null,
-    weightKg: s.weightKg,
-    volumeM3: s.volumeM3 ?? null,
-    packages: s.packages ?? null,
-    readyAt: s.readyAt ?? null,
-    sailBy: s.sailBy ?? null,
-    destination: s.destination ?? null,
-    exporter: s.exporter ?? null,
-    status: "open" as const,
-    createdBy: p.keyId,
-  }));
+  const rows = prepared.map((s) => ({ ...newShipmentRow(s), createdBy: p.keyId }));
   // Chunks keep each INSERT under PostgreSQL's bind-parameter limit.
   for (let i = 0; i < rows.length; i += 500) await m.insert(ShipmentEntity, rows.slice(i, i + 500));
   return m.findBy(ShipmentEntity, { id: In(prepared.map((s) => s.id)) });

@@ -39,32 +39,33 @@ export const depotFromRow = (r: DepotEntity): Depot => compact(r) as Depot;
 export const sailingFromRow = (r: SailingEntity): Sailing => compact(r) as Sailing;
 export const containerTypeFromRow = (r: ContainerTypeEntity): ContainerType => compact(r) as ContainerType;
 
+/** A shipment's order fields, the ones the planner reads: its planning state is not among them. */
+const SHIPMENT_ORDER_KEYS = [
+  "id",
+  "village",
+  "product",
+  "handling",
+  "weightKg",
+  "volumeM3",
+  "packages",
+  "readyAt",
+  "sailBy",
+  "destination",
+  "exporter",
+] as const satisfies readonly (keyof Shipment & keyof ShipmentEntity)[];
+type ShipmentOrderKey = (typeof SHIPMENT_ORDER_KEYS)[number];
+
 /** The planner's view of a shipment: its order fields only, not its planning state. */
 export function shipmentFromRow(r: ShipmentEntity): Shipment {
-  const {
-    id,
-    village,
-    product,
-    handling,
-    weightKg,
-    volumeM3,
-    packages,
-    readyAt,
-    sailBy,
-    destination,
-    exporter,
-  } = r;
-  return compact({
-    id,
-    village,
-    product,
-    handling,
-    weightKg,
-    volumeM3,
-    packages,
-    readyAt,
-    sailBy,
-    destination,
-    exporter,
-  }) as Shipment;
+  return compact(Object.fromEntries(SHIPMENT_ORDER_KEYS.map((k) => [k, r[k]]))) as Shipment;
+}
+
+/**
+ * A shipment as it is first stored, waiting for a plan: every order field named (absent
+ * ones NULL) and nothing else, so the API, the demo loader and the test fixtures store
+ * the same row for the same shipment.
+ */
+export function newShipmentRow(s: Shipment): Pick<ShipmentEntity, ShipmentOrderKey | "status"> {
+  const order = Object.fromEntries(SHIPMENT_ORDER_KEYS.map((k) => [k, s[k] ?? null]));
+  return { ...order, status: "open" } as Pick<ShipmentEntity, ShipmentOrderKey | "status">;
 }

@@ -18,6 +18,7 @@ import { storePlan } from "../../../shared/infra/db/plan.store.js";
 import {
   containerTypeToRow,
   depotToRow,
+  newShipmentRow,
   portToRow,
   sailingToRow,
   villageToRow,
@@ -34,23 +35,7 @@ export async function seedReference(ds: DataSource, scenario: Scenario): Promise
 }
 
 export async function seedShipments(ds: DataSource, scenario: Scenario): Promise<void> {
-  await ds.manager.save(
-    ShipmentEntity,
-    scenario.shipments.map((s) => ({
-      id: s.id,
-      village: s.village,
-      product: s.product ?? null,
-      handling: s.handling ?? null,
-      weightKg: s.weightKg,
-      volumeM3: s.volumeM3 ?? null,
-      packages: s.packages ?? null,
-      readyAt: s.readyAt ?? null,
-      sailBy: s.sailBy ?? null,
-      destination: s.destination ?? null,
-      exporter: s.exporter ?? null,
-      status: "open" as const,
-    })),
-  );
+  await ds.manager.save(ShipmentEntity, scenario.shipments.map(newShipmentRow));
 }
 
 /** Store a plan the way the worker does, through a completed planning run. */
