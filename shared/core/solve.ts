@@ -18,6 +18,7 @@ import { Annealer } from "./search/anneal.js";
 import { Budget } from "./search/budget.js";
 import { Random } from "./search/random.js";
 import { type SearchParams, Solution } from "./search/solution.js";
+import { topUp } from "./search/top-up.js";
 
 export interface SolveProgress {
   /** 0..1 of the budget used */
@@ -81,6 +82,7 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Plan {
     sol = annealer.run();
   }
   reassignSailings(sol);
+  topUp(sol);
   report(1, sol);
 
   const lowerBound = lowerBoundFor(

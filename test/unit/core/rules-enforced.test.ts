@@ -578,12 +578,9 @@ describe("unassigned reasons and nothing lost", () => {
     expect(p.unassigned.every((u) => u.shipment === "s" && u.reason === "NO_CONTAINER")).to.equal(true);
   });
 
-  // BUG: spec rule 7 says "first assign as much weight as possible". With one 3,000 kg
-  // container and a 10-package 4,000 kg shipment, 7 packages (2,800 kg) fit, but the plan
-  // carries 6 (2,400 kg) and leaves 4 as NO_CONTAINER: compile splits the shipment into fixed
-  // pieces of 2 packages (problem/split.ts, PIECE_SHARE 1/3) and the search never re-splits,
-  // so a part of 7 packages cannot be formed.
-  it.skip("a split shipment with one container assigns the most whole packages that fit (7 of 10 = 2,800 kg)", () => {
+  // Spec rule 7, "first assign as much weight as possible": the search moves fixed pieces
+  // (a third of a container), so the top-up step after it fills leftover room package by package.
+  it("a split shipment with one container assigns the most whole packages that fit (7 of 10 = 2,800 kg)", () => {
     const s = tiny({
       depots: [{ id: "D", x: 0, y: 0, fleet: { C3T: 1 } }],
       shipments: [at("s", 4000, { packages: 10 })],
