@@ -26,6 +26,13 @@ function sendFile(res: Response, body: string, type: string, filename: string, i
   res.send(body);
 }
 
+/** The printable manifest opens in the browser; the CSV is saved for a spreadsheet. */
+const MANIFEST_FORMATS = {
+  csv: { render: manifestCsv, type: "text/csv; charset=utf-8", inline: false },
+  html: { render: manifestHtml, type: "text/html; charset=utf-8", inline: true },
+} as const;
+type ManifestFormat = keyof typeof MANIFEST_FORMATS;
+
 export function exportRoutes(dataSource: DataSource, now: () => number): Router {
   const router = Router();
   const m = () => dataSource.manager;
@@ -65,49 +72,23 @@ export function exportRoutes(dataSource: DataSource, now: () => number): Router 
     return snap;
   };
 
-  router.get("/exports/containers/:id/manifest.csv", async (req, res) => {
-    const id = String(req.params.id);
-    const snap = await manifest(res, id);
-    sendFile(
-      res,
-      manifestCsv(snap.plan, snap.scenario, parseLang(req.query.lang), [id]),
-      "text/csv; charset=utf-8",
-      `manifest-${id}.csv`,
-    );
-  });
+  /** One container's manifest when `containerId` is given, else every container the caller may see. */
+  const sendManifest = async (req: Request, res: Response, format: ManifestFormat, containerId?: string) => {
+    const snap = await manifest(res, containerId);
+    const { render, type, inline } = MANIFEST_FORMATS[format];
+    const only = containerId ? [containerId] : undefined;
+    const name = containerId ? `manifest-${containerId}.${format}` : `manifest.${format}`;
+    sendFile(res, render(snap.plan, snap.scenario, parseLang(req.query.lang), only), type, name, inline);
+  };
 
-  router.get("/exports/containers/:id/manifest.html", async (req, res) => {
-    const id = String(req.params.id);
-    const snap = await manifest(res, id);
-    sendFile(
-      res,
-      manifestHtml(snap.plan, snap.scenario, parseLang(req.query.lang), [id]),
-      "text/html; charset=utf-8",
-      `manifest-${id}.html`,
-      true,
-    );
-  });
-
-  router.get("/exports/manifest.csv", async (req, res) => {
-    const snap = await manifest(res, undefined);
-    sendFile(
-      res,
-      manifestCsv(snap.plan, snap.scenario, parseLang(req.query.lang)),
-      "text/csv; charset=utf-8",
-      "manifest.csv",
-    );
-  });
-
-  router.get("/exports/manifest.html", async (req, res) => {
-    const snap = await manifest(res, undefined);
-    sendFile(
-      res,
-      manifestHtml(snap.plan, snap.scenario, parseLang(req.query.lang)),
-      "text/html; charset=utf-8",
-      "manifest.html",
-      true,
-    );
-  });
+  router.get("/exports/containers/:id/manifest.csv", (req, res) =>
+    sendManifest(req, res, "csv", String(req.params.id)),
+  );
+  router.get("/exports/containers/:id/manifest.html", (req, res) =>
+    sendManifest(req, res, "html", String(req.params.id)),
+  );
+  router.get("/exports/manifest.csv", (req, res) => sendManifest(req, res, "csv"));
+  router.get("/exports/manifest.html", (req, res) => sendManifest(req, res, "html"));
 
   router.get("/exports/routes.geojson", async (_req, res) => {
     const snap = await manifest(res, undefined);
