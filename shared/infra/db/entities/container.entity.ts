@@ -1,15 +1,11 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from "typeorm";
+import { CONTAINER_STATUS_ORDER, type LifecycleStatus } from "../../../contracts/container-lifecycle.js";
 import type { PlanStop } from "../../../core/model/plan.js";
 
-export const CONTAINER_STATUSES = [
-  "planned",
-  "confirmed",
-  "picking-up",
-  "picked-up",
-  "at-port",
-  "sailed",
-] as const;
-export type ContainerStatus = (typeof CONTAINER_STATUSES)[number] | "superseded";
+/** The lifecycle's own list, so the stored statuses and the rules that move them agree. */
+export const CONTAINER_STATUSES = CONTAINER_STATUS_ORDER;
+/** A stored container is where the lifecycle put it, or superseded by a newer plan. */
+export type ContainerStatus = LifecycleStatus | "superseded";
 
 export interface ContainerStop extends PlanStop {
   pickedUpAt?: string;
