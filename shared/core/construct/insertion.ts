@@ -4,7 +4,7 @@
  * so the search does not always rebuild the same solution. Used to build the first
  * solution and to recreate after every ruin.
  */
-import type { Budget } from "../search/budget.js";
+import { type Budget, evaluationWork } from "../search/budget.js";
 import type { Random } from "../search/random.js";
 import { evaluateRoute } from "../search/route-eval.js";
 import type { Route, Solution } from "../search/solution.js";
@@ -90,7 +90,7 @@ function insertOne(sol: Solution, job: number, rng: Random, budget: Budget, blin
       scratch.push(job);
       for (let q = cand.pos; q < r.jobs.length; q++) scratch.push(r.jobs[q]);
       evaluated++;
-      budget.work += scratch.length + p.endpoints.length;
+      budget.work += evaluationWork(scratch.length, p.endpoints.length);
       const ev = evaluateRoute(p, r.kind, scratch, scratch.length, sol.endpointUse, r.endpoint, fb);
       if (!ev.feasible) continue;
       feasibleFound++;
@@ -108,7 +108,7 @@ function insertOne(sol: Solution, job: number, rng: Random, budget: Budget, blin
   for (const kind of p.kinds) {
     if (sol.routes.length >= sol.maxRoutes) break;
     if (j.kindOk[kind.index] === 0 || sol.kindUse[kind.index] >= kind.limit) continue;
-    budget.work += 1 + p.endpoints.length;
+    budget.work += evaluationWork(1, p.endpoints.length);
     const ev = evaluateRoute(p, kind.index, single, 1, sol.endpointUse, -1, fb);
     if (ev.feasible && ev.obj < bestDelta) {
       bestDelta = ev.obj;

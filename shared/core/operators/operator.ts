@@ -3,7 +3,7 @@
  * new job lists for one or two routes; `tryReplace` checks them from scratch (capacity,
  * classes, time, sailing places) and applies them only when the objective improves.
  */
-import type { Budget } from "../search/budget.js";
+import { type Budget, evaluationWork } from "../search/budget.js";
 import { loadFits } from "../search/route-checks.js";
 import { evaluateRoute } from "../search/route-eval.js";
 import type { Route, Solution } from "../search/solution.js";
@@ -28,7 +28,7 @@ export function tryReplace(
   budget: Budget,
 ): boolean {
   const p = sol.p;
-  budget.work += jobsA.length + (jobsB?.length ?? 0) + 2;
+  budget.work += evaluationWork(jobsA.length + (jobsB?.length ?? 0), 2 * p.endpoints.length);
   if (jobsA.length > 0 && !loadFits(p, a.kind, jobsA)) return false;
   if (b && jobsB && jobsB.length > 0 && !loadFits(p, b.kind, jobsB)) return false;
   const use = sol.endpointUse;

@@ -7,6 +7,11 @@
 /** Work units this kind of machine does per second (measured: see BENCHMARKS.md). */
 export const WORK_PER_SECOND = 14_000_000;
 
+/** Work units of one full trip evaluation of `jobs` jobs: a stop costs more than an estimate. */
+export function evaluationWork(jobs: number, endpoints: number): number {
+  return 4 * (jobs + endpoints) + 8;
+}
+
 export class Budget {
   work = 0;
   private readonly maxWork: number;
