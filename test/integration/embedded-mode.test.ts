@@ -4,22 +4,17 @@
  * jobs in-process. It loads the demo week, prints the URL and a key, plans, survives
  * a restart with its data and key, and exits cleanly on SIGTERM.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "chai";
 import { checkPlan } from "../../shared/core/check/check-plan.js";
 import { waitFor } from "./support/http-client.js";
+import { spawnTsx, type TsxProcess } from "./support/tsx-process.js";
 
-const ROOT = join(__dirname, "../..");
-
-interface Started {
-  child: ChildProcess;
+interface Started extends TsxProcess {
   url: string;
   key: string;
-  output: () => string;
-  exited: Promise<number | null>;
 }
 
 async function startApi(dataDir: string): Promise<Started> {
@@ -32,29 +27,17 @@ async function startApi(dataDir: string): Promise<Started> {
   for (const k of ["DATABASE_URL", "REDIS_URL", "BOOTSTRAP_API_KEY", "PUBLIC_URL"]) delete env[k];
   env.PLAN_TIME_LIMIT_SECONDS = "1";
   env.LOG_LEVEL = "warn";
-  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "services/api/main.ts")], {
-    cwd: ROOT,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  child.stdout!.on("data", (d) => {
-    out += d;
-  });
-  child.stderr!.on("data", (d) => {
-    out += d;
-  });
-  const exited = new Promise<number | null>((ok) => child.on("exit", (code) => ok(code)));
+  const { child, output, exited } = spawnTsx("services/api/main.ts", env);
   await waitFor(
     "the API to print its key",
-    async () => out,
+    async () => output(),
     (o) => /API key\s+\S+/.test(o) || child.exitCode !== null,
     60000,
   );
-  const url = /running at (\S+)/.exec(out)?.[1];
-  const key = /API key\s+(\S+)/.exec(out)?.[1];
-  if (!url || !key) throw new Error(`no URL or key printed:\n${out}`);
-  return { child, url, key, output: () => out, exited };
+  const url = /running at (\S+)/.exec(output())?.[1];
+  const key = /API key\s+(\S+)/.exec(output())?.[1];
+  if (!url || !key) throw new Error(`no URL or key printed:\n${output()}`);
+  return { child, url, key, output, exited };
 }
 
 async function get(s: Started, path: string, init: RequestInit = {}) {
