@@ -18,7 +18,7 @@ import { ContainerEntity } from "../../../shared/infra/db/entities/container.ent
 import { ContainerLoadEntity } from "../../../shared/infra/db/entities/container-load.entity.js";
 import { ShipmentEntity } from "../../../shared/infra/db/entities/shipment.entity.js";
 import { VillageEntity } from "../../../shared/infra/db/entities/village.entity.js";
-import { newShipmentRow } from "../../../shared/infra/db/scenario.mapper.js";
+import { newShipmentRow, SHIPMENT_ORDER_KEYS } from "../../../shared/infra/db/scenario.mapper.js";
 import {
   AppError,
   badRequest,
@@ -108,19 +108,8 @@ async function insertShipments(
 }
 
 const NUMERIC = new Set(["weightKg", "volumeM3", "packages"]);
-const CSV_COLUMNS = new Set([
-  "id",
-  "village",
-  "product",
-  "handling",
-  "weightKg",
-  "volumeM3",
-  "packages",
-  "readyAt",
-  "sailBy",
-  "destination",
-  "exporter",
-]);
+/** A CSV import has a column for each order field a shipment has, and no other. */
+const CSV_COLUMNS = new Set<string>(SHIPMENT_ORDER_KEYS);
 
 /** CSV rows -> shipment objects; empty cells are absent fields, numbers are parsed. */
 function csvToShipments(text: string): unknown[] {

@@ -40,7 +40,7 @@ export const sailingFromRow = (r: SailingEntity): Sailing => compact(r) as Saili
 export const containerTypeFromRow = (r: ContainerTypeEntity): ContainerType => compact(r) as ContainerType;
 
 /** A shipment's order fields, the ones the planner reads: its planning state is not among them. */
-const SHIPMENT_ORDER_KEYS = [
+export const SHIPMENT_ORDER_KEYS = [
   "id",
   "village",
   "product",
