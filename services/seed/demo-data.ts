@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import type { Scenario } from "../../shared/core/model/scenario.js";
 import { validateScenario } from "../../shared/core/model/validate.js";
 import { ContainerTypeEntity } from "../../shared/infra/db/entities/container-type.entity.js";
@@ -50,13 +50,18 @@ export async function isDatabaseEmpty(ds: DataSource): Promise<boolean> {
   );
 }
 
+/** A scenario's places, sailings and container types: everything but its shipments and settings. */
+export async function saveReferenceData(m: EntityManager, s: Scenario): Promise<void> {
+  await m.save(ContainerTypeEntity, s.containerTypes.map(containerTypeToRow));
+  await m.save(PortEntity, s.ports.map(portToRow));
+  await m.save(DepotEntity, s.depots.map(depotToRow));
+  if (s.sailings?.length) await m.save(SailingEntity, s.sailings.map(sailingToRow));
+  await m.save(VillageEntity, s.villages.map(villageToRow));
+}
+
 export async function loadScenario(ds: DataSource, s: Scenario): Promise<void> {
   await ds.transaction(async (m) => {
-    await m.save(ContainerTypeEntity, s.containerTypes.map(containerTypeToRow));
-    await m.save(PortEntity, s.ports.map(portToRow));
-    await m.save(DepotEntity, s.depots.map(depotToRow));
-    if (s.sailings?.length) await m.save(SailingEntity, s.sailings.map(sailingToRow));
-    await m.save(VillageEntity, s.villages.map(villageToRow));
+    await saveReferenceData(m, s);
     const rows = s.shipments.map(newShipmentRow);
     for (let i = 0; i < rows.length; i += 500) await m.insert(ShipmentEntity, rows.slice(i, i + 500));
     await setPlanningDefaults(m, {

@@ -4,34 +4,18 @@
  */
 import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
+import { saveReferenceData } from "../../../services/seed/demo-data.js";
 import type { Plan } from "../../../shared/core/model/plan.js";
 import type { Scenario } from "../../../shared/core/model/scenario.js";
 import { createApiKey } from "../../../shared/infra/db/api-keys.repository.js";
-import { ContainerTypeEntity } from "../../../shared/infra/db/entities/container-type.entity.js";
-import { DepotEntity } from "../../../shared/infra/db/entities/depot.entity.js";
 import { PlanningRunEntity } from "../../../shared/infra/db/entities/planning-run.entity.js";
-import { PortEntity } from "../../../shared/infra/db/entities/port.entity.js";
-import { SailingEntity } from "../../../shared/infra/db/entities/sailing.entity.js";
 import { ShipmentEntity } from "../../../shared/infra/db/entities/shipment.entity.js";
-import { VillageEntity } from "../../../shared/infra/db/entities/village.entity.js";
 import { storePlan } from "../../../shared/infra/db/plan.store.js";
-import {
-  containerTypeToRow,
-  depotToRow,
-  newShipmentRow,
-  portToRow,
-  sailingToRow,
-  villageToRow,
-} from "../../../shared/infra/db/scenario.mapper.js";
+import { newShipmentRow } from "../../../shared/infra/db/scenario.mapper.js";
 
+/** The places, sailings and container types, stored as the demo loader stores them. */
 export async function seedReference(ds: DataSource, scenario: Scenario): Promise<void> {
-  await ds.transaction(async (m) => {
-    await m.save(ContainerTypeEntity, scenario.containerTypes.map(containerTypeToRow));
-    await m.save(DepotEntity, scenario.depots.map(depotToRow));
-    await m.save(PortEntity, scenario.ports.map(portToRow));
-    await m.save(SailingEntity, (scenario.sailings ?? []).map(sailingToRow));
-    await m.save(VillageEntity, scenario.villages.map(villageToRow));
-  });
+  await ds.transaction((m) => saveReferenceData(m, scenario));
 }
 
 export async function seedShipments(ds: DataSource, scenario: Scenario): Promise<void> {
