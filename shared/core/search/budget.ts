@@ -5,7 +5,7 @@
  */
 
 /** Work units this kind of machine does per second (measured: see BENCHMARKS.md). */
-export const WORK_PER_SECOND = 14_000_000;
+export const WORK_PER_SECOND = 26_000_000;
 
 /** Work units of one full trip evaluation of `jobs` jobs: a stop costs more than an estimate. */
 export function evaluationWork(jobs: number, endpoints: number): number {
