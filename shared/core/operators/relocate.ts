@@ -1,4 +1,5 @@
 /** Relocate: move one job to another position, in its own route or another. */
+import { MOVE_ESTIMATE_WORK } from "../search/budget.js";
 import { km, locAt, PROMISING, perKm } from "./legs.js";
 import type { Operator } from "./operator.js";
 import { tryReplace } from "./operator.js";
@@ -10,7 +11,7 @@ export const relocate: Operator = {
     const p = sol.p;
     const la = a.jobs.length;
     const lb = b.jobs.length;
-    budget.work += la * (lb + 1);
+    budget.work += MOVE_ESTIMATE_WORK * la * (lb + 1);
     for (let i = 0; i < la; i++) {
       const job = a.jobs[i];
       if (a !== b && !sol.canTake(b, job)) continue;

@@ -28,6 +28,10 @@ export function better(a: Solution, b: Solution): boolean {
   return a.cost() < b.cost() - 1e-9;
 }
 
+/** Least share of the budget between two local-search polishes of a new best. */
+const POLISH_EVERY = 0.005;
+/** Most of the budget one polish of a new best may use. */
+const POLISH_SHARE = 0.02;
 /** Share of the budget spent on normal annealing before trying to drop containers. */
 const WARM_UP = 0.1;
 /** Share of the budget by which container reduction gives way to annealing again. */
@@ -41,6 +45,7 @@ export class Annealer {
   private readonly tf: number;
   private readonly routeRuinShare: number;
   private nextReport = 0;
+  private lastPolish = Number.NEGATIVE_INFINITY;
   best: Solution;
 
   constructor(
@@ -150,7 +155,11 @@ export class Annealer {
         currentPen = pen;
         if (better(current, this.best)) {
           this.best = current.clone();
-          localSearch(this.best, this.budget);
+          // On a large instance new bests come every few iterations; polishing each would eat the budget.
+          if (this.budget.fraction() - this.lastPolish >= POLISH_EVERY) {
+            localSearch(this.best, this.budget, POLISH_SHARE);
+            this.lastPolish = this.budget.fraction();
+          }
           if (better(this.best, current)) {
             current = this.best.clone();
             currentPen = current.penalized();

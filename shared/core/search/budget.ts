@@ -7,6 +7,9 @@
 /** Work units this kind of machine does per second (measured: see BENCHMARKS.md). */
 export const WORK_PER_SECOND = 26_000_000;
 
+/** Work units of one move estimated by local search (measured: about 3 insertion positions). */
+export const MOVE_ESTIMATE_WORK = 3;
+
 /** Work units of one full trip evaluation of `jobs` jobs: a stop costs more than an estimate. */
 export function evaluationWork(jobs: number, endpoints: number): number {
   return 4 * (jobs + endpoints) + 8;
@@ -36,6 +39,16 @@ export class Budget {
   fraction(): number {
     if (this.totalIterations !== Infinity) return 1 - this.iterationsLeft / this.totalIterations;
     return Math.min(1, this.work / this.maxWork);
+  }
+
+  /** Work units worth `share` of the whole budget (for bounded side tasks; unbounded by iterations). */
+  share(share: number): number {
+    return this.maxWork === Infinity ? Infinity : share * this.maxWork;
+  }
+
+  /** True once the clock's safety stop has passed. */
+  timeUp(): boolean {
+    return this.clock !== undefined && this.clock() > this.deadline;
   }
 
   /** True once the work, the iterations or the time are used up. */

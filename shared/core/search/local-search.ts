@@ -15,12 +15,24 @@ import type { Solution } from "./solution.js";
 export const OPERATORS: readonly Operator[] = [relocate, swap, twoOpt, twoOptStar, crossExchange];
 const MAX_PASSES = 50;
 
-export function localSearch(sol: Solution, budget: Budget, operators: readonly Operator[] = OPERATORS): void {
+/**
+ * @param share the most of the whole budget this descent may use (even once the budget is
+ *   spent: the final polish after the search), so a large instance cannot run away
+ */
+export function localSearch(
+  sol: Solution,
+  budget: Budget,
+  share = 0.1,
+  operators: readonly Operator[] = OPERATORS,
+): void {
+  const stopAt = budget.work + budget.share(share);
+  const outOfTime = () => budget.work > stopAt || budget.timeUp();
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let improved = false;
     for (const op of operators) {
       // By index: a route changed by a move is replaced in place by its own copy.
       for (let ai = 0; ai < sol.routes.length; ai++) {
+        if (outOfTime()) break;
         if (op.intraRoute) {
           if (op.improve(sol, sol.routes[ai], sol.routes[ai], budget)) improved = true;
           continue;
