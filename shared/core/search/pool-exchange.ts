@@ -4,7 +4,7 @@
  * weigh more and still fit. Containers get fuller and the left-over pool gets lighter,
  * until what is left can be inserted somewhere.
  */
-import type { Budget } from "./budget.js";
+import { type Budget, evaluationWork } from "./budget.js";
 import { loadFits } from "./route-checks.js";
 import { evaluateRoute } from "./route-eval.js";
 import type { Solution } from "./solution.js";
@@ -22,20 +22,24 @@ function subsets(items: readonly number[]): number[][] {
 
 export function poolExchange(sol: Solution, budget: Budget): void {
   const p = sol.p;
-  const weight = (jobs: readonly number[]) => jobs.reduce((acc, j) => acc + p.jobs[j].weightKg, 0);
+  const weighed = (jobs: number[]) => ({
+    jobs,
+    weightKg: jobs.reduce((acc, j) => acc + p.jobs[j].weightKg, 0),
+  });
   for (let round = 0; round < MAX_ROUNDS && sol.unassigned.length > 0; round++) {
     let improved = false;
-    const pool = subsets(sol.unassigned);
-    for (let ri = 0; ri < sol.routes.length; ri++) {
+    const pool = subsets(sol.unassigned).map(weighed);
+    for (let ri = 0; ri < sol.routes.length && !improved; ri++) {
       const r = sol.routes[ri];
       const cap = p.kinds[r.kind].maxWeightKg;
-      budget.work += r.jobs.length * pool.length;
-      for (const out of subsets(r.jobs)) {
-        const wOut = weight(out);
+      const outs = subsets(r.jobs).map(weighed);
+      budget.work += outs.length * pool.length;
+      for (const out of outs) {
         for (const into of pool) {
-          const wIn = weight(into);
-          if (wIn <= wOut + 1e-9 || r.weightKg - wOut + wIn > cap + 1e-9) continue;
-          const jobs = r.jobs.filter((j) => !out.includes(j)).concat(into);
+          if (into.weightKg <= out.weightKg + 1e-9 || r.weightKg - out.weightKg + into.weightKg > cap + 1e-9)
+            continue;
+          const jobs = r.jobs.filter((j) => !out.jobs.includes(j)).concat(into.jobs);
+          budget.work += evaluationWork(jobs.length, p.endpoints.length);
           if (!loadFits(p, r.kind, jobs)) continue;
           const ev = evaluateRoute(
             p,
@@ -48,13 +52,12 @@ export function poolExchange(sol: Solution, budget: Budget): void {
           );
           if (!ev.feasible) continue;
           sol.setJobs(r, jobs);
-          sol.unassigned = sol.unassigned.filter((j) => !into.includes(j)).concat(out);
+          sol.unassigned = sol.unassigned.filter((j) => !into.jobs.includes(j)).concat(out.jobs);
           improved = true;
           break;
         }
         if (improved) break;
       }
-      if (improved) break;
     }
     if (!improved) return;
   }
