@@ -3,7 +3,7 @@
  * cost, weight and volume re-measured from the scenario; summary totals consistent with
  * the containers and the unassigned list; a whole, honest lower bound.
  */
-import type { PlanContainer } from "../model/plan.js";
+import { type PlanContainer, UNASSIGNED_REASONS } from "../model/plan.js";
 import { type CheckContext, partOf, withinRelative } from "./check-context.js";
 import type { Located } from "./check-travel.js";
 import { trueLoad } from "./loads.check.js";
@@ -74,14 +74,7 @@ export function checkTotals(ctx: CheckContext): void {
   checkUnassignedReasons(ctx);
 }
 
-const REASONS: ReadonlySet<string> = new Set([
-  "TOO_LARGE",
-  "NO_ROUTE",
-  "NO_SAILING",
-  "TIME",
-  "NO_CONTAINER",
-  "INCOMPATIBLE",
-]);
+const REASONS: ReadonlySet<string> = new Set(UNASSIGNED_REASONS);
 
 function checkUnassignedReasons(ctx: CheckContext): void {
   for (const u of ctx.plan.unassigned) {
