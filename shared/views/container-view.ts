@@ -254,6 +254,9 @@ export interface UnassignedView {
   weight: string;
   reason: string;
   reasonLabel: string;
+  /** What the reason means and what to do, in the page's language. */
+  reasonHelp: string;
+  /** The planner's own sentence about this shipment (English). */
   detail: string;
 }
 
@@ -272,6 +275,7 @@ export function unassignedViews(plan: Plan, scenario: Scenario, lang: Lang): Una
       weight: formatKg(sum([weightKg]), lang),
       reason: u.reason,
       reasonLabel: translate(lang, `reason.${u.reason}`),
+      reasonHelp: translate(lang, `reasonHelp.${u.reason}`),
       detail: u.detail,
     };
   });

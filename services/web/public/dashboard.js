@@ -256,7 +256,7 @@
     const rows = list
       .map(
         (u) =>
-          `<tr data-shipment="${esc(u.shipment)}"><td>${esc(u.shipment)}</td><td>${esc(u.villageName)}</td><td class="n">${esc(u.weight)}</td><td><b>${esc(u.reasonLabel)}</b><br><small>${esc(u.detail)}</small></td></tr>`,
+          `<tr data-shipment="${esc(u.shipment)}"><td>${esc(u.shipment)}</td><td>${esc(u.villageName)}</td><td class="n">${esc(u.weight)}</td><td><b>${esc(u.reasonLabel)}</b><br>${esc(u.reasonHelp)}<br><small lang="en">${esc(u.detail)}</small></td></tr>`,
       )
       .join("");
     return `<table><thead><tr><th>${esc(t("shipment.id"))}</th><th>${esc(t("shipment.village"))}</th><th>${esc(t("shipment.weightKg"))}</th><th>${esc(t("plan.reason"))}</th></tr></thead><tbody>${rows}</tbody></table>`;

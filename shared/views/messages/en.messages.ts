@@ -104,6 +104,17 @@ export const EN_MESSAGES: Record<MessageKey, string> = {
   "reason.TIME": "Not enough time",
   "reason.NO_CONTAINER": "No container left",
   "reason.INCOMPATIBLE": "No suitable container",
+  "reasonHelp.TOO_LARGE":
+    "One package is heavier or bigger than any container. Split it into smaller packages.",
+  "reasonHelp.NO_ROUTE":
+    "There is no export port or depot on this village's island; trucks do not cross the sea.",
+  "reasonHelp.NO_SAILING":
+    "No sailing or flight goes to the destination country before this shipment's sail-by date.",
+  "reasonHelp.TIME": "No truck can collect it and reach the port before the cut-off of a suitable sailing.",
+  "reasonHelp.NO_CONTAINER":
+    "Every container or sailing place this week is already in use. Add fleet or sailings.",
+  "reasonHelp.INCOMPATIBLE":
+    "No container type can carry this handling class (for example a reefer for chilled or live goods).",
 
   "handling.dry": "Dry (food)",
   "handling.general": "General (non-food)",

@@ -106,6 +106,18 @@ export const ID_MESSAGES = {
   "reason.TIME": "Waktu tidak cukup",
   "reason.NO_CONTAINER": "Kontainer habis",
   "reason.INCOMPATIBLE": "Tidak ada kontainer yang cocok",
+  "reasonHelp.TOO_LARGE":
+    "Satu koli lebih berat atau lebih besar dari kontainer mana pun. Bagi menjadi koli yang lebih kecil.",
+  "reasonHelp.NO_ROUTE":
+    "Tidak ada pelabuhan ekspor atau depo di pulau desa ini; truk tidak menyeberang laut.",
+  "reasonHelp.NO_SAILING":
+    "Tidak ada kapal atau penerbangan ke negara tujuan sebelum batas waktu berlayar kiriman ini.",
+  "reasonHelp.TIME":
+    "Truk tidak sempat menjemput dan tiba di pelabuhan sebelum batas penerimaan (cut-off) kapal yang cocok.",
+  "reasonHelp.NO_CONTAINER":
+    "Semua kontainer atau tempat di kapal minggu ini sudah terpakai. Tambah armada atau jadwal kapal.",
+  "reasonHelp.INCOMPATIBLE":
+    "Tidak ada jenis kontainer yang dapat membawa penanganan ini (misalnya berpendingin untuk barang dingin atau hidup).",
 
   "handling.dry": "Kering (pangan)",
   "handling.general": "Umum (non-pangan)",

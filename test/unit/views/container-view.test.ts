@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import { UNASSIGNED_REASONS } from "../../../shared/core/model/plan.js";
 import {
   containersForExporter,
   containerViews,
@@ -6,6 +7,7 @@ import {
   unassignedViews,
 } from "../../../shared/views/container-view.js";
 import { summarisePlan } from "../../../shared/views/plan-summary.js";
+import { translate } from "../../../shared/views/translate.js";
 import { fixturePlan, fixtureScenario } from "./fixtures.js";
 
 const nbsp = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
@@ -87,6 +89,19 @@ describe("views/container-view", () => {
       weight: "3,500 kg",
     });
     expect(u.detail).to.match(/exceeds every container/);
+  });
+
+  it("explains every reason in the page's language, Bahasa Indonesia first", () => {
+    const [id] = unassignedViews(fixturePlan(), fixtureScenario(), "id");
+    expect(id.reasonLabel).to.equal("Terlalu besar");
+    expect(id.reasonHelp).to.match(/koli/);
+    for (const reason of UNASSIGNED_REASONS) {
+      for (const lang of ["id", "en"] as const) {
+        const help = translate(lang, `reasonHelp.${reason}`);
+        expect(help, `${lang} ${reason}`).to.be.a("string").and.not.equal(`reasonHelp.${reason}`);
+      }
+      expect(translate("id", `reasonHelp.${reason}`)).to.not.equal(translate("en", `reasonHelp.${reason}`));
+    }
   });
 });
 
