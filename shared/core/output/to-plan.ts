@@ -75,7 +75,7 @@ export function toPlan(
     .sort(
       (a, b) => p.kinds[a.r.kind].depot - p.kinds[b.r.kind].depot || a.sch.departDepot - b.sch.departDepot,
     );
-  const width = String(ordered.length).length < 3 ? 3 : String(ordered.length).length;
+  const width = Math.max(3, String(ordered.length).length);
 
   const containers: PlanContainer[] = ordered.map(({ r, sch }, k) => {
     const kind = p.kinds[r.kind];

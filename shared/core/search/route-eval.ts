@@ -77,7 +77,7 @@ function walkRoute(p: Problem, kindIndex: number, jobs: ArrayLike<number>, len: 
     if (!untimed) {
       const arrival = t + minT[prevLoc * n + loc];
       const village = p.villages[first.village];
-      const loadStart = earliestInWindow(village.windows, arrival > ready ? arrival : ready);
+      const loadStart = earliestInWindow(village.windows, Math.max(arrival, ready));
       t = loadStart + village.serviceMin;
     }
     prevLoc = loc;
