@@ -56,7 +56,14 @@ export function tryReplace(
   }
   const before = a.obj + (b ? b.obj : 0);
   if (objA + objB >= before - EPS * Math.max(1, Math.abs(before))) return false;
-  sol.setJobs(a, jobsA);
-  if (b && jobsB) sol.setJobs(b, jobsB);
-  return true;
+  const oldA = a.jobs;
+  const oldB = b?.jobs ?? null;
+  const okA = sol.setJobs(a, jobsA);
+  const okB = !(b && jobsB) || sol.setJobs(b, jobsB);
+  if (okA && okB) return true;
+  // The evaluation above said yes; applying said no. Put both trips back as they were.
+  if ((b && oldB && !sol.setJobs(b, oldB)) || !sol.setJobs(a, oldA)) {
+    throw new Error("internal: a local-search move could neither be applied nor undone");
+  }
+  return false;
 }

@@ -196,6 +196,8 @@ export class Solution {
     r.jobs = jobs;
     for (const j of jobs) this.addLoad(r, j, 1);
     if (jobs.length > 0) return this.refresh(r);
+    // An emptied trip gives its sailing place back at once: a move may hand it to another trip.
+    this.setEndpoint(r, -1);
     r.km = 0;
     r.obj = 0;
     return true;
@@ -217,6 +219,7 @@ export class Solution {
     for (const j of jobs) this.addLoad(r, j, -1);
     r.jobs = [];
     r.dirty = true;
+    this.setEndpoint(r, -1);
     return jobs;
   }
 
@@ -235,7 +238,7 @@ export class Solution {
       }
       if (r.jobs.length === 0) {
         this.kindUse[r.kind]--;
-        if (r.endpoint >= 0) this.endpointUse[r.endpoint]--;
+        this.setEndpoint(r, -1);
         continue;
       }
       keep.push(r);
