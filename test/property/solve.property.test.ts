@@ -27,6 +27,19 @@ describe("solve (property, random scenarios)", function () {
     );
   });
 
+  // Larger weeks, where sailing places, fleets and many moves interact (seed 1077 at 80
+  // shipments once broke SAILING_SAIL_BY; see test/unit/core/regressions.test.ts).
+  it("every plan of a larger week (40-80 shipments) passes checkPlan, nothing lost", () => {
+    fc.assert(
+      fc.property(scenarioArbitrary({ minSize: 40, maxSize: 80 }), ({ seed, scenario }) => {
+        const plan = solve(scenario, budget(seed));
+        expectFeasible(scenario, plan);
+        expectEveryPackageOnce(scenario, plan);
+      }),
+      { numRuns: 8, seed: 20261123 },
+    );
+  });
+
   it("every package of every shipment appears exactly once (containers + unassigned)", () => {
     fc.assert(
       fc.property(scenarioArbitrary({ maxSize: 12 }), ({ seed, scenario }) => {
