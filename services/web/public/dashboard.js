@@ -20,6 +20,10 @@
     containerManifest: (id) => `/exports/containers/${encodeURIComponent(id)}/manifest.html`,
     containerStatus: (id) => `/v1/containers/${encodeURIComponent(id)}/status`,
     stopPickedUp: (id, stop) => `/v1/containers/${encodeURIComponent(id)}/stops/${stop}/picked-up`,
+    keys: "/v1/keys",
+    key: (id) => `/v1/keys/${encodeURIComponent(id)}`,
+    myKey: "/v1/me",
+    villages: "/v1/villages",
   };
 
   const t = (key, params = {}) =>
@@ -164,6 +168,7 @@
 
   async function loadMe() {
     const status = $("#key-status");
+    forgetNewKey(); // a new key is for the coordinator who made it, not the next key saved here
     if (!storedKey()) {
       me = null;
       status.textContent = t("auth.missing");
@@ -265,6 +270,7 @@
   async function loadCoordinator() {
     const target = $("#plan-containers");
     fillPlanForm();
+    loadKeys();
     try {
       const d = await request(withLang(ENDPOINTS.dashboard));
       if (!d.hasPlan) {
@@ -316,6 +322,9 @@
     "must be >= 1": "api.atLeastOne",
     "must be a whole number": "api.wholeNumber",
     "must be number": "api.number",
+    "is required for a bumdes key (the villages it speaks for)": "api.keyVillagesRequired",
+    "must list at least one village": "api.keyVillagesRequired",
+    "is required for an exporter key (the exporter name on its shipments)": "api.keyExporterRequired",
   };
   const localMessage = (message) => (API_MESSAGES[message] ? t(API_MESSAGES[message]) : message);
 
@@ -559,6 +568,257 @@ ${c.text.countdown ? `<p class="countdown${c.cutoffInMinutes <= 0 ? " late" : ""
       showError(target, err);
     }
   }
+
+  // ---------- coordinator: access keys ----------
+  // Built here rather than in the server-rendered shell: it only means something once a
+  // coordinator key is known, and it keeps the panel in one place with its behaviour.
+  const KEY_ROLES = ["bumdes", "exporter", "coordinator"];
+  const keyField = (name, label, input, extra = "") =>
+    `<div class="field" data-field="${name}"${extra}><label for="new-key-${name}">${esc(label)}</label>${input}<small class="field-error" data-error-for="${name}" role="alert"></small></div>`;
+
+  function buildKeysPanel() {
+    const panel = document.createElement("section");
+    panel.id = "access-keys";
+    panel.className = "keys-panel";
+    panel.hidden = true;
+    panel.setAttribute("aria-labelledby", "keys-title");
+    panel.innerHTML = `<h2 id="keys-title">${esc(t("keys.title"))}</h2>
+<p class="muted">${esc(t("keys.intro"))}</p>
+<form id="key-create-form" class="card grid" novalidate autocomplete="off">
+  ${keyField("role", t("keys.role"), `<select id="new-key-role" name="role">${KEY_ROLES.map((r) => `<option value="${r}">${esc(t(`nav.${r}`))}</option>`).join("")}</select>`)}
+  ${keyField("label", t("keys.label"), `<input id="new-key-label" name="label" maxlength="200" placeholder="${esc(t("keys.labelHint"))}">`)}
+  ${keyField("exporter", t("keys.exporter"), `<input id="new-key-exporter" name="exporter" list="known-exporters" placeholder="${esc(t("keys.exporterHint"))}"><datalist id="known-exporters"></datalist>`, ' data-for-role="exporter" hidden')}
+  ${keyField("villages", t("keys.villages"), `<input id="new-key-villages" type="search" class="village-filter" placeholder="${esc(t("keys.villagesFilter"))}"><div class="village-picks" role="group" aria-label="${esc(t("keys.villages"))}"></div><small class="muted village-count" aria-live="polite"></small>`, ' data-for-role="bumdes"')}
+  <div class="actions"><button type="submit" id="key-create">${esc(t("keys.create"))}</button> <output id="key-create-status" role="status"></output></div>
+</form>
+<div id="key-new" class="card key-new" hidden>
+  <p><b id="key-new-who"></b></p>
+  <div class="key-copy"><input id="key-new-value" class="key-value" readonly spellcheck="false" aria-labelledby="key-new-who"><button type="button" id="key-copy">${esc(t("keys.copy"))}</button></div>
+  <p class="once">${esc(t("keys.onceOnly"))}</p>
+  <output id="key-copy-status" role="status"></output>
+  <button type="button" class="secondary" id="key-new-close">${esc(t("common.close"))}</button>
+</div>
+<h3>${esc(t("keys.list"))}</h3>
+<output id="keys-status" role="status"></output>
+<div id="keys-list"></div>`;
+    $("#coordinator").append(panel);
+    return panel;
+  }
+  const keysPanel = buildKeysPanel();
+  const keyForm = $("#key-create-form");
+
+  const keyState = { villages: [], keys: [], myKeyId: null };
+  const villageById = () => new Map(keyState.villages.map((v) => [v.id, v]));
+  const createdFormat = new Intl.DateTimeFormat(I18N.locale, {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "Asia/Jakarta", // as the plan header: a coordinator's own clock is not known
+  });
+  const keyDate = (iso) => (iso ? `${createdFormat.format(new Date(iso))} WIB` : "");
+
+  function keyScope(k) {
+    if (k.role === "coordinator") return esc(t("keys.everything"));
+    if (k.role === "exporter") return esc(k.exporter || "");
+    const byId = villageById();
+    return (k.villages || [])
+      .map((id) => {
+        const v = byId.get(id);
+        return v ? `${esc(v.name || id)} <small class="muted">${esc(id)}</small>` : esc(id);
+      })
+      .join("<br>");
+  }
+  const keyWho = (k) => k.label || `${t(`nav.${k.role}`)} ${k.prefix}…`;
+
+  function showRoleFields() {
+    const role = $("#new-key-role").value;
+    for (const el of keyForm.querySelectorAll("[data-for-role]")) el.hidden = el.dataset.forRole !== role;
+  }
+  $("#new-key-role").addEventListener("change", showRoleFields);
+
+  function renderVillagePicks() {
+    const box = keyForm.querySelector(".village-picks");
+    const ids = keyState.villages.map((v) => v.id).join("\n");
+    if (box.dataset.ids === ids) return; // keep the ticks the coordinator already made
+    const ticked = new Set([...box.querySelectorAll("input:checked")].map((i) => i.value));
+    box.dataset.ids = ids;
+    box.innerHTML =
+      keyState.villages.length === 0
+        ? `<p class="muted">${esc(t("keys.villagesNone"))}</p>`
+        : keyState.villages
+            .map(
+              (v) =>
+                `<label class="pick" data-village="${esc(v.id)}"><input type="checkbox" class="pick-box" name="villages" value="${esc(v.id)}"${ticked.has(v.id) ? " checked" : ""}><span><b>${esc(v.name || v.id)}</b><small>${[v.bumdes, v.zone, v.id].filter(Boolean).map(esc).join(" · ")}</small></span></label>`,
+            )
+            .join("");
+    filterVillagePicks();
+    countVillagePicks();
+  }
+  function filterVillagePicks() {
+    const q = $("#new-key-villages").value.trim().toLowerCase();
+    for (const label of keyForm.querySelectorAll(".pick"))
+      label.hidden =
+        q !== "" && !label.textContent.toLowerCase().includes(q) && !label.querySelector("input").checked;
+  }
+  function countVillagePicks() {
+    const n = keyForm.querySelectorAll(".village-picks input:checked").length;
+    keyForm.querySelector(".village-count").textContent = n ? t("keys.villagesChosen", { n }) : "";
+  }
+  $("#new-key-villages").addEventListener("input", filterVillagePicks);
+  keyForm.querySelector(".village-picks").addEventListener("change", countVillagePicks);
+
+  function renderKeys() {
+    const live = keyState.keys.filter((k) => !k.revokedAt).reverse(); // newest first
+    const revoked = keyState.keys.filter((k) => k.revokedAt).reverse();
+    const head = (extra) =>
+      `<thead><tr><th>${esc(t("keys.role"))}</th><th>${esc(t("keys.label"))}</th><th>${esc(t("keys.scope"))}</th><th>${esc(t("keys.prefix"))}</th><th>${esc(t("keys.createdAt"))}</th><th>${extra}</th></tr></thead>`;
+    // One <span> per cell: on a phone the cell is a row of "label | value".
+    const cell = (label, html) => `<td data-label="${esc(t(label))}"><span>${html}</span></td>`;
+    const cells = (k) =>
+      cell("keys.role", esc(t(`nav.${k.role}`))) +
+      cell("keys.label", k.label ? esc(k.label) : `<i class="muted">${esc(t("keys.noLabel"))}</i>`) +
+      cell("keys.scope", keyScope(k)) +
+      cell("keys.prefix", `<code>${esc(k.prefix)}…</code>`) +
+      cell("keys.createdAt", esc(keyDate(k.createdAt)));
+    const liveRows = live
+      .map(
+        (k) =>
+          `<tr data-key-id="${esc(k.id)}">${cells(k)}<td class="key-action">${
+            k.id === keyState.myKeyId
+              ? `<small class="muted in-use">${esc(t("keys.inUse"))}</small>`
+              : `<button type="button" class="secondary danger" data-revoke="${esc(k.id)}">${esc(t("keys.revoke"))}</button>`
+          }<small class="act-error error" role="alert"></small></td></tr>`,
+      )
+      .join("");
+    const revokedRows = revoked
+      .map(
+        (k) =>
+          `<tr data-key-id="${esc(k.id)}" class="revoked">${cells(k)}${cell("keys.revokedAt", esc(keyDate(k.revokedAt)))}</tr>`,
+      )
+      .join("");
+    $("#keys-list").innerHTML =
+      (live.length === 0
+        ? `<p class="muted">${esc(t("keys.none"))}</p>`
+        : `<table class="keys-table" id="keys-live">${head("")}<tbody>${liveRows}</tbody></table>`) +
+      (revoked.length === 0
+        ? ""
+        : `<details class="keys-revoked"><summary>${esc(t("keys.revokedList", { n: revoked.length }))}</summary><table class="keys-table" id="keys-revoked">${head(esc(t("keys.revokedAt")))}<tbody>${revokedRows}</tbody></table></details>`);
+    const exporters = [...new Set(keyState.keys.map((k) => k.exporter).filter(Boolean))].sort();
+    $("#known-exporters").innerHTML = exporters.map((e) => `<option value="${esc(e)}">`).join("");
+  }
+
+  async function loadKeys() {
+    keysPanel.hidden = me?.role !== "coordinator";
+    if (keysPanel.hidden) return;
+    try {
+      const [keys, villages, mine] = await Promise.all([
+        request(ENDPOINTS.keys),
+        request(ENDPOINTS.villages),
+        request(ENDPOINTS.myKey),
+      ]);
+      keyState.keys = keys.items;
+      // by name: that is how a coordinator looks a village up
+      keyState.villages = [...villages.items].sort((a, b) =>
+        String(a.name || a.id).localeCompare(String(b.name || b.id), I18N.locale),
+      );
+      keyState.myKeyId = mine.id;
+      renderVillagePicks();
+      renderKeys();
+    } catch (err) {
+      showError($("#keys-list"), err);
+    }
+  }
+
+  function forgetNewKey() {
+    $("#key-new-value").value = "";
+    $("#key-copy-status").textContent = "";
+    $("#key-new").hidden = true;
+  }
+  $("#key-new-close").addEventListener("click", forgetNewKey);
+
+  keyForm.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    clearErrors(keyForm);
+    forgetNewKey();
+    const status = $("#key-create-status");
+    status.className = "";
+    status.textContent = "";
+    const role = $("#new-key-role").value;
+    const villages = [...keyForm.querySelectorAll(".village-picks input:checked")].map((i) => i.value);
+    const body = {
+      role,
+      label: $("#new-key-label").value.trim() || undefined,
+      villages: role === "bumdes" && villages.length > 0 ? villages : undefined,
+      exporter: role === "exporter" ? $("#new-key-exporter").value.trim() || undefined : undefined,
+    };
+    const button = $("#key-create");
+    button.disabled = true;
+    try {
+      const created = await request(ENDPOINTS.keys, { method: "POST", body });
+      keyForm.reset();
+      for (const label of keyForm.querySelectorAll(".pick")) label.hidden = false;
+      countVillagePicks();
+      showRoleFields();
+      $("#key-new-who").textContent = t("keys.created", { who: keyWho(created) });
+      $("#key-new-value").value = created.key;
+      $("#key-new").hidden = false;
+      $("#key-new-value").select();
+      await loadKeys();
+    } catch (err) {
+      const rest = err.errors ? showFieldErrors(keyForm, err.errors) : [err.message];
+      status.className = "error";
+      status.textContent = [t("shipment.fixErrors"), ...rest].join(" ");
+    } finally {
+      button.disabled = false;
+    }
+  });
+
+  // Plain http on a LAN address has no async clipboard: fall back to the selection.
+  async function copyToClipboard(input) {
+    try {
+      if (navigator.clipboard && window.isSecureContext) {
+        await navigator.clipboard.writeText(input.value);
+        return true;
+      }
+    } catch {
+      // fall through to the selection
+    }
+    input.select();
+    try {
+      return document.execCommand("copy");
+    } catch {
+      return false;
+    }
+  }
+  $("#key-copy").addEventListener("click", async () => {
+    const ok = await copyToClipboard($("#key-new-value"));
+    const note = $("#key-copy-status");
+    note.className = ok ? "ok" : "error";
+    note.textContent = ok ? t("keys.copied") : t("keys.copyFailed");
+  });
+
+  $("#keys-list").addEventListener("click", async (e) => {
+    const button = e.target.closest("button[data-revoke]");
+    if (!button) return;
+    const key = keyState.keys.find((k) => k.id === button.dataset.revoke);
+    const who = key ? keyWho(key) : button.dataset.revoke;
+    if (!window.confirm(t("keys.confirmRevoke", { who }))) return;
+    const note = button.closest("td").querySelector(".act-error");
+    note.textContent = "";
+    button.disabled = true;
+    try {
+      await request(ENDPOINTS.key(button.dataset.revoke), { method: "DELETE" });
+      $("#keys-status").className = "ok";
+      $("#keys-status").textContent = t("keys.revoked", { who });
+      await loadKeys();
+    } catch (err) {
+      button.disabled = false;
+      const message = err.errors ? err.errors.map((x) => x.message).join("; ") : err.message;
+      note.textContent = t("action.refused", { message });
+    }
+  });
 
   // ---------- start ----------
   loadMe().then(() => selectTab(currentTab()));
