@@ -573,8 +573,8 @@ ${c.text.countdown ? `<p class="countdown${c.cutoffInMinutes <= 0 ? " late" : ""
   // Built here rather than in the server-rendered shell: it only means something once a
   // coordinator key is known, and it keeps the panel in one place with its behaviour.
   const KEY_ROLES = ["bumdes", "exporter", "coordinator"];
-  const keyField = (name, label, input, extra = "") =>
-    `<div class="field" data-field="${name}"${extra}><label for="new-key-${name}">${esc(label)}</label>${input}<small class="field-error" data-error-for="${name}" role="alert"></small></div>`;
+  const keyField = (name, label, input, extra = "", hint = "") =>
+    `<div class="field" data-field="${name}"${extra}><label for="new-key-${name}">${esc(label)}${hint ? ` <em class="zone-hint">(${esc(hint)})</em>` : ""}</label>${input}<small class="field-error" data-error-for="${name}" role="alert"></small></div>`;
 
   function buildKeysPanel() {
     const panel = document.createElement("section");
@@ -587,7 +587,7 @@ ${c.text.countdown ? `<p class="countdown${c.cutoffInMinutes <= 0 ? " late" : ""
 <form id="key-create-form" class="card grid" novalidate autocomplete="off">
   ${keyField("role", t("keys.role"), `<select id="new-key-role" name="role">${KEY_ROLES.map((r) => `<option value="${r}">${esc(t(`nav.${r}`))}</option>`).join("")}</select>`)}
   ${keyField("label", t("keys.label"), `<input id="new-key-label" name="label" maxlength="200" placeholder="${esc(t("keys.labelHint"))}">`)}
-  ${keyField("exporter", t("keys.exporter"), `<input id="new-key-exporter" name="exporter" list="known-exporters" placeholder="${esc(t("keys.exporterHint"))}"><datalist id="known-exporters"></datalist>`, ' data-for-role="exporter" hidden')}
+  ${keyField("exporter", t("keys.exporter"), `<input id="new-key-exporter" name="exporter" list="known-exporters"><datalist id="known-exporters"></datalist>`, ' data-for-role="exporter" hidden', t("keys.exporterHint"))}
   ${keyField("villages", t("keys.villages"), `<input id="new-key-villages" type="search" class="village-filter" placeholder="${esc(t("keys.villagesFilter"))}"><div class="village-picks" role="group" aria-label="${esc(t("keys.villages"))}"></div><small class="muted village-count" aria-live="polite"></small>`, ' data-for-role="bumdes"')}
   <div class="actions"><button type="submit" id="key-create">${esc(t("keys.create"))}</button> <output id="key-create-status" role="status"></output></div>
 </form>

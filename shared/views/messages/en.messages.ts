@@ -215,7 +215,7 @@ export const EN_MESSAGES: Record<MessageKey, string> = {
   "keys.villagesChosen": "{n} villages chosen",
   "keys.villagesNone": "No villages registered yet.",
   "keys.exporter": "Exporter name",
-  "keys.exporterHint": "exactly as written on its shipments",
+  "keys.exporterHint": "as written on its shipments",
   "keys.created": "New key for {who}:",
   "keys.onceOnly":
     "This key is shown only this once and cannot be seen again. Copy it now and hand it to its holder; if it is lost, revoke it and create a new one.",

@@ -218,7 +218,7 @@ export const ID_MESSAGES = {
   "keys.villagesChosen": "{n} desa dipilih",
   "keys.villagesNone": "Belum ada desa terdaftar.",
   "keys.exporter": "Nama eksportir",
-  "keys.exporterHint": "persis seperti tertulis pada kiriman",
+  "keys.exporterHint": "seperti tertulis pada kirimannya",
   "keys.created": "Kunci baru untuk {who}:",
   "keys.onceOnly":
     "Kunci ini hanya ditampilkan sekali ini dan tidak dapat dilihat lagi. Salin sekarang dan berikan kepada pemiliknya; jika hilang, cabut dan buat kunci baru.",
