@@ -287,4 +287,13 @@ describe("API validation and errors (PostgreSQL + Redis)", function () {
     const asset = await stack.client.call("GET", "/docs/assets/swagger-ui-bundle.js");
     expect(asset.status).to.equal(200);
   });
+
+  it("compresses what it sends, for villages on slow mobile links", async () => {
+    const page = await fetch(`${stack.client.baseUrl}/`, { headers: { "accept-encoding": "gzip" } });
+    expect(page.status).to.equal(200);
+    expect(page.headers.get("content-encoding")).to.equal("gzip");
+    const script = /src="([^"]+\.js[^"]*)"/.exec(await page.text())![1];
+    const js = await fetch(`${stack.client.baseUrl}${script}`, { headers: { "accept-encoding": "gzip" } });
+    expect(js.headers.get("content-encoding")).to.equal("gzip");
+  });
 });
