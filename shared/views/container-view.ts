@@ -8,7 +8,15 @@ import type { Scenario } from "../core/model/scenario.js";
 import { type NextAction, nextAction } from "./container-actions.js";
 import { formatLocalDateTime, minutesBetween } from "./local-time.js";
 import type { Lang } from "./locale.js";
-import { formatDuration, formatIdr, formatKg, formatKm, formatM3, formatPercent } from "./number-format.js";
+import {
+  formatDuration,
+  formatIdr,
+  formatKg,
+  formatKm,
+  formatM3,
+  formatNumber,
+  formatPercent,
+} from "./number-format.js";
 import { sum } from "./pickup-schedule.js";
 import { indexScenario, type ScenarioIndex } from "./scenario-index.js";
 import { type MessageKey, translate } from "./translate.js";
@@ -225,6 +233,12 @@ export function containerViews(
 
 export interface PlanSummaryView {
   containers: string;
+  /** the planner's lower bound on containers for the planned load, "" when nothing is planned */
+  lowerBoundContainers: string;
+  /** what the containers tile reads: "32 · min. 28" */
+  containersWithBound: string;
+  /** why the bound is there, for the tile's tooltip and the note under the tiles */
+  lowerBoundHelp: string;
   assignedWeight: string;
   unassignedWeight: string;
   meanWeightFill: string;
@@ -235,8 +249,19 @@ export interface PlanSummaryView {
 
 export function planSummaryView(plan: Plan, lang: Lang): PlanSummaryView {
   const s = plan.summary;
+  const count = (n: number) => formatNumber(n, lang, 0);
+  // 0 means "no bound known" (an empty plan, or a summary that did not compute one)
+  const hasBound = s.containers > 0 && s.lowerBoundContainers > 0;
+  const bound = count(s.lowerBoundContainers);
   return {
-    containers: String(s.containers),
+    containers: count(s.containers),
+    lowerBoundContainers: hasBound ? bound : "",
+    containersWithBound: hasBound
+      ? `${count(s.containers)} · ${translate(lang, "plan.lowerBound", { n: bound })}`
+      : count(s.containers),
+    lowerBoundHelp: hasBound
+      ? translate(lang, "plan.lowerBoundHelp", { n: bound, containers: count(s.containers) })
+      : "",
     assignedWeight: formatKg(s.assignedWeightKg, lang),
     unassignedWeight: formatKg(s.unassignedWeightKg, lang),
     meanWeightFill: formatPercent(s.meanWeightFill, lang),

@@ -3,9 +3,43 @@
  * run keeps confirmed containers from earlier ones, so the dashboard recomputes the
  * figures over the containers that are current instead of trusting one run's summary.
  */
+import { type BoundItem, type Capacity, containerLowerBound } from "../core/bounds/lower-bound.js";
 import type { PlanContainer, PlanSummary, PlanUnassigned } from "../core/model/plan.js";
 import type { Scenario } from "../core/model/scenario.js";
 import { sum } from "./pickup-schedule.js";
+
+/**
+ * The solver's own bound, taken over the load the current containers carry (as the solver
+ * takes it over the load its plan carries): containers from several runs and regions are
+ * one relaxed packing problem, so the bound stays valid, if looser than per region.
+ */
+export function lowerBoundOfContainers(containers: PlanContainer[], scenario: Scenario): number {
+  const shipments = new Map(scenario.shipments.map((s) => [s.id, s]));
+  const items: BoundItem[] = containers.flatMap((c) =>
+    c.stops.flatMap((stop) =>
+      stop.load
+        .filter((l) => l.packages > 0)
+        .map((l) => ({
+          // as the solver reads it; a shipment no longer known may share with anything ambient
+          handling: shipments.has(l.shipment) ? (shipments.get(l.shipment)?.handling ?? "dry") : "general",
+          packages: l.packages,
+          unitWeightKg: l.weightKg / l.packages,
+          unitVolumeM3: l.volumeM3 / l.packages,
+        })),
+    ),
+  );
+  if (items.length === 0 || scenario.containerTypes.length === 0) return 0;
+  const cap = (types: Scenario["containerTypes"]): Capacity => ({
+    weightKg: Math.max(...types.map((t) => t.maxWeightKg)),
+    volumeM3: Math.max(...types.map((t) => t.maxVolumeM3)),
+  });
+  const reefers = scenario.containerTypes.filter((t) => t.reefer);
+  // never above what is in use: a hand-edited load over capacity must not claim more
+  return Math.min(
+    containers.length,
+    containerLowerBound(items, reefers.length > 0 ? cap(reefers) : null, cap(scenario.containerTypes)),
+  );
+}
 
 export function summarisePlan(
   containers: PlanContainer[],
@@ -33,7 +67,7 @@ export function summarisePlan(
     ),
     meanWeightFill: mean(fills.map((f) => f[0])),
     meanVolumeFill: mean(fills.map((f) => f[1])),
-    lowerBoundContainers: 0,
+    lowerBoundContainers: lowerBoundOfContainers(containers, scenario),
     solveMs: 0,
   };
 }

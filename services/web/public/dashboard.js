@@ -223,18 +223,25 @@
   function renderSummary(d) {
     const s = d.summary;
     const items = [
-      ["plan.containers", s.containers],
+      ["plan.containers", s.containersWithBound ?? s.containers, s.lowerBoundHelp],
       ["plan.assignedWeight", s.assignedWeight],
       ["plan.unassignedWeight", s.unassignedWeight],
       ["plan.meanFill", `${s.meanWeightFill} / ${s.meanVolumeFill}`],
       ["plan.distance", s.distance],
       ["plan.cost", s.cost],
     ];
+    // The help is a tooltip on a desktop and a sentence under the tiles: a phone has no hover.
     $("#plan-summary").innerHTML =
-      items.map(([k, v]) => `<div><small>${esc(t(k))}</small><b>${esc(v)}</b></div>`).join("") +
+      items
+        .map(
+          ([k, v, help]) =>
+            `<div${help ? ` title="${esc(help)}" aria-describedby="plan-bound-help"` : ""}><small>${esc(t(k))}</small><b>${esc(v)}</b></div>`,
+        )
+        .join("") +
       (d.generated
         ? `<div><small>${esc(t("plan.version", { version: d.version ?? "" }))}</small><b>${esc(d.generated)}</b></div>`
-        : "");
+        : "") +
+      (s.lowerBoundHelp ? `<p id="plan-bound-help" class="summary-note">${esc(s.lowerBoundHelp)}</p>` : "");
   }
 
   function renderContainers(list) {

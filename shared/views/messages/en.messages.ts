@@ -51,6 +51,9 @@ export const EN_MESSAGES: Record<MessageKey, string> = {
   "plan.summary": "Plan summary",
   "plan.generated": "Made {time}",
   "plan.containers": "Containers",
+  "plan.lowerBound": "min. {n}",
+  "plan.lowerBoundHelp":
+    "No plan can carry this load in fewer than {n} containers (a lower bound from weight, volume, packages and handling classes). This plan uses {containers}: the closer to {n}, the fewer containers are wasted.",
   "plan.assignedWeight": "Weight planned",
   "plan.unassignedWeight": "Weight not planned",
   "plan.meanFill": "Mean fill",

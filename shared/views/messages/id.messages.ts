@@ -53,6 +53,9 @@ export const ID_MESSAGES = {
   "plan.summary": "Ringkasan rencana",
   "plan.generated": "Dibuat {time}",
   "plan.containers": "Kontainer",
+  "plan.lowerBound": "paling sedikit {n}",
+  "plan.lowerBoundHelp":
+    "Tidak ada rencana yang bisa memuat barang ini dengan kurang dari {n} kontainer (batas bawah dari berat, volume, koli dan jenis penanganan). Rencana ini memakai {containers}: makin dekat ke {n}, makin sedikit kontainer terbuang.",
   "plan.assignedWeight": "Berat terangkut",
   "plan.unassignedWeight": "Berat tidak terangkut",
   "plan.meanFill": "Rata-rata isi",

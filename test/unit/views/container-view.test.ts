@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import { checkPlan } from "../../../shared/core/check/check-plan.js";
 import { UNASSIGNED_REASONS } from "../../../shared/core/model/plan.js";
 import {
   containersForExporter,
@@ -91,6 +92,37 @@ describe("views/container-view", () => {
     expect(u.detail).to.match(/exceeds every container/);
   });
 
+  it("shows the planner's lower bound beside the containers, with why it matters, in both languages", () => {
+    const plan = fixturePlan(); // 2 containers, the run's bound 1
+    const id = planSummaryView(plan, "id");
+    expect(id.containers).to.equal("2");
+    expect(id.lowerBoundContainers).to.equal("1");
+    expect(id.containersWithBound).to.equal("2 · paling sedikit 1");
+    expect(id.lowerBoundHelp).to.match(/^Tidak ada rencana .* kurang dari 1 kontainer .*memakai 2/);
+    const en = planSummaryView(plan, "en");
+    expect(en.containersWithBound).to.equal("2 · min. 1");
+    expect(en.lowerBoundHelp).to.match(/^No plan can carry this load in fewer than 1 containers .*uses 2/);
+
+    plan.summary.containers = 1234;
+    plan.summary.lowerBoundContainers = 1200;
+    expect(planSummaryView(plan, "id").containersWithBound).to.equal("1.234 · paling sedikit 1.200");
+    expect(planSummaryView(plan, "en").containersWithBound).to.equal("1,234 · min. 1,200");
+  });
+
+  it("claims no bound for an empty plan or a summary without one", () => {
+    const empty = fixturePlan();
+    empty.summary = { ...empty.summary, containers: 0, lowerBoundContainers: 0 };
+    expect(planSummaryView(empty, "en")).to.include({
+      containers: "0",
+      containersWithBound: "0",
+      lowerBoundContainers: "",
+      lowerBoundHelp: "",
+    });
+    const unknown = fixturePlan();
+    unknown.summary.lowerBoundContainers = 0;
+    expect(planSummaryView(unknown, "id").containersWithBound).to.equal("2");
+  });
+
   it("explains every reason in the page's language, Bahasa Indonesia first", () => {
     const [id] = unassignedViews(fixturePlan(), fixtureScenario(), "id");
     expect(id.reasonLabel).to.equal("Terlalu besar");
@@ -118,5 +150,33 @@ describe("views/plan-summary", () => {
     });
     expect(s.meanWeightFill).to.be.closeTo(plan.summary.meanWeightFill, 1e-9);
     expect(s.meanVolumeFill).to.be.closeTo(plan.summary.meanVolumeFill, 1e-9);
+  });
+
+  it("bounds the containers the current load needs, as the planner does, never above those used", () => {
+    const plan = fixturePlan();
+    const scenario = fixtureScenario();
+    // live crabs need a reefer of their own, the dry load another container: 2, not the run's 1
+    const summary = summarisePlan(plan.containers, plan.unassigned, scenario);
+    expect(summary.lowerBoundContainers).to.equal(2);
+    // the recomputed summary is one the independent checker accepts for this plan
+    expect(checkPlan(scenario, { ...plan, summary: { ...summary, solveMs: 0 } })).to.deep.equal([]);
+    const dryOnly = plan.containers.filter((c) => c.id === "C1");
+    expect(summarisePlan(dryOnly, [], scenario).lowerBoundContainers).to.equal(1);
+    expect(summarisePlan([], plan.unassigned, scenario).lowerBoundContainers).to.equal(0);
+    // 2,000 kg split over three half-empty containers still needs only one
+    const c1 = dryOnly[0];
+    const spread = [0, 1, 2].map((i) => ({
+      ...c1,
+      id: `D${i}`,
+      stops: [{ ...c1.stops[0], load: [{ shipment: "S2", packages: 1, weightKg: 200, volumeM3: 0.5 }] }],
+    }));
+    expect(summarisePlan(spread, [], scenario).lowerBoundContainers).to.equal(1);
+    // a heavier load than one container holds needs two, whatever the plan did with it
+    const heavy = [0, 1].map((i) => ({
+      ...c1,
+      id: `H${i}`,
+      stops: [{ ...c1.stops[0], load: [{ shipment: "S1", packages: 1, weightKg: 2000, volumeM3: 3 }] }],
+    }));
+    expect(summarisePlan(heavy, [], scenario).lowerBoundContainers).to.equal(2);
   });
 });
