@@ -21,13 +21,27 @@ describe("dashboard views in the browser (Chromium, stored fixture plan)", funct
   let page: Page;
   const keys = { coordinator: "", bumdesA: "", bumdesP: "", exporterB: "" };
 
-  const openAs = async (key: string, tab: string, lang = "id") => {
-    await page.goto(`${app.base}/?lang=${lang}#${tab}`);
-    await page.evaluate((k) => localStorage.setItem("muatan.apiKey", k), key);
-    await page.reload();
-    await page.waitForSelector(`#${tab}:not([hidden])`);
-    await page.waitForSelector("#key-status.ok");
+  const openAs = async (key: string, tab: string, lang = "id", on: Page = page) => {
+    await on.goto(`${app.base}/?lang=${lang}#${tab}`);
+    await on.evaluate((k) => localStorage.setItem("muatan.apiKey", k), key);
+    await on.reload();
+    await on.waitForSelector(`#${tab}:not([hidden])`);
+    await on.waitForSelector("#key-status.ok");
   };
+  /** How far the page runs off the right edge, in CSS pixels (0 = it fits). */
+  const overflow = (on: Page) =>
+    on.evaluate(() => {
+      if (window.innerWidth !== 390) throw new Error(`not a 390-wide screen: ${window.innerWidth}`);
+      return document.documentElement.scrollWidth - window.innerWidth;
+    });
+  /** Elements whose right edge passes the screen's, to name the culprit when overflow > 0. */
+  const offside = (on: Page) =>
+    on.evaluate(() =>
+      [...document.querySelectorAll("body *")]
+        .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+        .slice(0, 5)
+        .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}.${el.className}`),
+    );
 
   before(async () => {
     app = await startApp({ timeLimitMs: 1000 });
@@ -74,6 +88,11 @@ describe("dashboard views in the browser (Chromium, stored fixture plan)", funct
     expect(unassigned).to.include("Terlalu besar");
     expect(unassigned).to.include("exceeds every container");
     expect(nbsp(await page.textContent("#plan-summary"))).to.include("Rp 6.070.000");
+    // the crabs need a reefer of their own and the dry goods another: 2 is the least possible
+    const tile = page.locator("#plan-summary div", { hasText: "Kontainer" });
+    expect(nbsp(await tile.locator("b").textContent())).to.equal("2 · paling sedikit 2");
+    expect(await tile.getAttribute("title")).to.match(/^Tidak ada rencana .* kurang dari 2 kontainer/);
+    expect(await page.textContent("#plan-summary .summary-note")).to.equal(await tile.getAttribute("title"));
     await screenshot(page, "10-coordinator-fixture-id");
   });
 
@@ -121,6 +140,64 @@ describe("dashboard views in the browser (Chromium, stored fixture plan)", funct
     expect(await popup.$$eval("tbody tr", (r) => r.length)).to.equal(2);
     await screenshot(popup, "14-manifest-en");
     await popup.close();
+  });
+
+  it("fits a 390-wide phone: pickups and containers as cards, nothing running off the side", async () => {
+    const phoneContext = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: "id-ID",
+      timezoneId: "Asia/Jakarta",
+    });
+    try {
+      const phone = await phoneContext.newPage();
+      phone.on("pageerror", (err) => {
+        throw err;
+      });
+
+      await openAs(keys.bumdesA, "bumdes", "id", phone);
+      await phone.waitForSelector('#village-select option[value="vA"]', { state: "attached" });
+      await phone.selectOption("#village-select", "vA");
+      const card = '#pickups tr.pickup[data-container="v1-C1"]';
+      await phone.waitForSelector(card);
+      expect(await overflow(phone), (await offside(phone)).join(", ")).to.be.at.most(0);
+      // a card, not a table row: the column heads are gone, the cells stack, the hour is large
+      expect(await phone.isVisible("#pickups thead")).to.equal(false);
+      expect(await phone.$eval(card, (el) => getComputedStyle(el).display)).to.equal("block");
+      const when = await phone.$eval(`${card} .pickup-when`, (el) => ({
+        size: Number.parseFloat(getComputedStyle(el).fontSize),
+        text: el.textContent,
+      }));
+      expect(when.text).to.equal("08.00WITA");
+      expect(when.size).to.be.at.least(20);
+      const cardText = nbsp(await phone.textContent(card));
+      expect(cardText).to.include("Sen, 28 Des 2026");
+      expect(cardText).to.include("avocado");
+      expect(cardText).to.include("v1-C1");
+      expect(cardText).to.include("Direncanakan");
+      // each value keeps its label, written by the stylesheet from data-label
+      expect(await phone.$eval(`${card} td[data-label] `, (el) => el.getAttribute("data-label"))).to.equal(
+        "Yang dimuat",
+      );
+      await screenshot(phone, "40-bumdes-phone-id");
+
+      await openAs(keys.exporterB, "exporter", "en", phone);
+      await phone.waitForSelector('#exporter-containers article[data-container="v1-C1"]');
+      expect(await overflow(phone), (await offside(phone)).join(", ")).to.be.at.most(0);
+      await screenshot(phone, "41-exporter-phone-en");
+
+      await openAs(keys.coordinator, "coordinator", "id", phone);
+      const row = '#plan-containers tr[data-container="v1-C1"]';
+      await phone.waitForSelector(row);
+      await phone.waitForSelector("#keys-live");
+      expect(await overflow(phone), (await offside(phone)).join(", ")).to.be.at.most(0);
+      expect(await phone.$eval(row, (el) => getComputedStyle(el).display)).to.equal("block");
+      expect(await phone.isVisible(`${row} button.act`)).to.equal(true); // Konfirmasi, within reach
+      expect(nbsp(await phone.textContent("#plan-summary"))).to.include("2 · paling sedikit 2");
+      expect(await phone.isVisible("#plan-summary .summary-note")).to.equal(true); // no hover on a phone
+      await screenshot(phone, "42-coordinator-phone-id");
+    } finally {
+      await phoneContext.close();
+    }
   });
 
   it("moves a container through its lifecycle from the browser, showing a refused move in words", async () => {

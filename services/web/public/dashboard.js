@@ -105,6 +105,11 @@
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
 
+  // Tables with class "card-table" become one card per row on a phone (dashboard.css): each
+  // cell's one <span> sits beside the label the stylesheet writes from data-label.
+  const cardCell = (label, html, cls = "") =>
+    `<td${cls ? ` class="${cls}"` : ""}${label ? ` data-label="${esc(t(label))}"` : ""}><span>${html}</span></td>`;
+
   const fillBar = (fraction, label, cls = "") => {
     const pct = Math.max(0, Math.min(100, fraction * 100));
     return `<div class="bar ${cls}${fraction > 1 ? " over" : ""}" role="img" aria-label="${esc(label)}"><i style="width:${pct.toFixed(1)}%"></i></div>`;
@@ -249,18 +254,18 @@
     const rows = list
       .map(
         (c) => `<tr data-container="${esc(c.id)}">
-<td><b>${esc(c.id)}</b><br><small>${esc(c.type)}${c.reefer ? ` · ${esc(t("container.reefer"))}` : ""}</small></td>
-<td>${fillCell(c)}</td>
-<td>${c.stops.map((s) => `${s.pickedUp ? "✓ " : ""}${esc(s.villageName)}<br><small>${esc(s.when)}</small>`).join("<br>")}</td>
-<td class="opt">${esc(c.depotName)}<br><small>${esc(c.text.departDepot)}</small></td>
-<td>${esc(c.portName)}<br><small>${esc(c.text.portArrival)}</small></td>
-<td class="opt">${c.sailing ? `${esc(c.sailing)}<br><small>${esc(t("container.cutoff"))}: ${esc(c.text.cutoff)}</small>` : `<small>${esc(t("container.noSailing"))}</small>`}</td>
-<td>${statusCell(c)}<br>${actionButton(c)}<small class="act-error error" role="alert"></small></td>
-<td><button type="button" class="secondary" data-download="${esc(ENDPOINTS.containerManifest(c.id))}" data-open="1">${esc(t("container.manifest"))}</button></td>
+${cardCell("", `<b>${esc(c.id)}</b><br><small>${esc(c.type)}${c.reefer ? ` · ${esc(t("container.reefer"))}` : ""}</small>`, "card-head")}
+${cardCell("container.fill", fillCell(c))}
+${cardCell("container.stops", c.stops.map((s) => `${s.pickedUp ? "✓ " : ""}${esc(s.villageName)}<br><small>${esc(s.when)}</small>`).join("<br>"))}
+${cardCell("container.depot", `${esc(c.depotName)}<br><small>${esc(c.text.departDepot)}</small>`, "opt")}
+${cardCell("container.port", `${esc(c.portName)}<br><small>${esc(c.text.portArrival)}</small>`)}
+${cardCell("container.sailing", c.sailing ? `${esc(c.sailing)}<br><small>${esc(t("container.cutoff"))}: ${esc(c.text.cutoff)}</small>` : `<small>${esc(t("container.noSailing"))}</small>`, "opt")}
+${cardCell("container.status", `${statusCell(c)}<br>${actionButton(c)}<small class="act-error error" role="alert"></small>`)}
+${cardCell("", `<button type="button" class="secondary" data-download="${esc(ENDPOINTS.containerManifest(c.id))}" data-open="1">${esc(t("container.manifest"))}</button>`)}
 </tr>`,
       )
       .join("");
-    return `<table><thead><tr><th>${esc(t("container.id"))}</th><th>${esc(t("container.fillWeight"))} / ${esc(t("container.fillVolume"))}</th><th>${esc(t("container.stops"))}</th><th class="opt">${esc(t("container.depot"))}</th><th>${esc(t("container.port"))}</th><th class="opt">${esc(t("container.sailing"))}</th><th>${esc(t("container.status"))}</th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
+    return `<table class="card-table containers-table"><thead><tr><th>${esc(t("container.id"))}</th><th>${esc(t("container.fillWeight"))} / ${esc(t("container.fillVolume"))}</th><th>${esc(t("container.stops"))}</th><th class="opt">${esc(t("container.depot"))}</th><th>${esc(t("container.port"))}</th><th class="opt">${esc(t("container.sailing"))}</th><th>${esc(t("container.status"))}</th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
   }
 
   function renderUnassigned(list) {
@@ -268,10 +273,10 @@
     const rows = list
       .map(
         (u) =>
-          `<tr data-shipment="${esc(u.shipment)}"><td>${esc(u.shipment)}</td><td>${esc(u.villageName)}</td><td class="n">${esc(u.weight)}</td><td><b>${esc(u.reasonLabel)}</b><br>${esc(u.reasonHelp)}<br><small lang="en">${esc(u.detail)}</small></td></tr>`,
+          `<tr data-shipment="${esc(u.shipment)}">${cardCell("", `<b>${esc(u.shipment)}</b>`, "card-head")}${cardCell("shipment.village", esc(u.villageName))}${cardCell("shipment.weightKg", esc(u.weight), "n")}${cardCell("plan.reason", `<b>${esc(u.reasonLabel)}</b><br>${esc(u.reasonHelp)}<br><small lang="en">${esc(u.detail)}</small>`)}</tr>`,
       )
       .join("");
-    return `<table><thead><tr><th>${esc(t("shipment.id"))}</th><th>${esc(t("shipment.village"))}</th><th>${esc(t("shipment.weightKg"))}</th><th>${esc(t("plan.reason"))}</th></tr></thead><tbody>${rows}</tbody></table>`;
+    return `<table class="card-table"><thead><tr><th>${esc(t("shipment.id"))}</th><th>${esc(t("shipment.village"))}</th><th>${esc(t("shipment.weightKg"))}</th><th>${esc(t("plan.reason"))}</th></tr></thead><tbody>${rows}</tbody></table>`;
   }
 
   async function loadCoordinator() {
@@ -457,10 +462,11 @@
         target.innerHTML = `<p class="muted">${esc(t("pickup.none"))}</p>`;
         return;
       }
-      target.innerHTML = `<table><thead><tr><th>${esc(t("pickup.date"))}</th><th>${esc(t("pickup.time"))}</th><th>${esc(t("pickup.loads"))}</th><th>${esc(t("pickup.container"))}</th><th>${esc(t("container.status"))}</th></tr></thead><tbody>${d.rows
+      target.innerHTML = `<table class="card-table pickups-table"><thead><tr><th>${esc(t("pickup.date"))}</th><th>${esc(t("pickup.time"))}</th><th>${esc(t("pickup.loads"))}</th><th>${esc(t("pickup.container"))}</th><th>${esc(t("container.status"))}</th></tr></thead><tbody>${d.rows
         .map(
           (r) =>
-            `<tr class="pickup" data-container="${esc(r.container)}" data-load-start="${esc(r.loadStart)}"><td>${esc(r.date)}</td><td class="pickup-when">${esc(r.time)}<span class="zone">${esc(r.zone)}</span></td><td>${r.loads.map(esc).join("<br>")}<br><small>${esc(r.weight)} · ${esc(r.volume)}</small></td><td><b>${esc(r.container)}</b><br><small>${esc(r.containerType)} → ${esc(r.port)}</small></td><td><span class="status">${esc(r.statusLabel || "")}</span><br>${r.pickedUp ? `<b class="ok">✓ ${esc(t("action.loaded"))}</b>` : r.canMarkLoaded ? `<button type="button" class="act" data-act-url="${esc(ENDPOINTS.stopPickedUp(r.container, r.stopIndex))}">${esc(t("action.markLoaded"))}</button>` : ""}<small class="act-error error" role="alert"></small></td></tr>`,
+            // on a phone the date and the hour head the card, large; the rest is labelled
+            `<tr class="pickup" data-container="${esc(r.container)}" data-load-start="${esc(r.loadStart)}">${cardCell("", esc(r.date), "pickup-date")}${cardCell("", `${esc(r.time)}<span class="zone">${esc(r.zone)}</span>`, "pickup-when")}${cardCell("pickup.loads", `${r.loads.map(esc).join("<br>")}<br><small>${esc(r.weight)} · ${esc(r.volume)}</small>`)}${cardCell("pickup.container", `<b>${esc(r.container)}</b><br><small>${esc(r.containerType)} → ${esc(r.port)}</small>`)}${cardCell("container.status", `<span class="status">${esc(r.statusLabel || "")}</span><br>${r.pickedUp ? `<b class="ok">✓ ${esc(t("action.loaded"))}</b>` : r.canMarkLoaded ? `<button type="button" class="act" data-act-url="${esc(ENDPOINTS.stopPickedUp(r.container, r.stopIndex))}">${esc(t("action.markLoaded"))}</button>` : ""}<small class="act-error error" role="alert"></small>`)}</tr>`,
         )
         .join("")}</tbody></table>`;
     } catch (err) {
@@ -681,8 +687,7 @@ ${c.text.countdown ? `<p class="countdown${c.cutoffInMinutes <= 0 ? " late" : ""
     const revoked = keyState.keys.filter((k) => k.revokedAt).reverse();
     const head = (extra) =>
       `<thead><tr><th>${esc(t("keys.role"))}</th><th>${esc(t("keys.label"))}</th><th>${esc(t("keys.scope"))}</th><th>${esc(t("keys.prefix"))}</th><th>${esc(t("keys.createdAt"))}</th><th>${extra}</th></tr></thead>`;
-    // One <span> per cell: on a phone the cell is a row of "label | value".
-    const cell = (label, html) => `<td data-label="${esc(t(label))}"><span>${html}</span></td>`;
+    const cell = (label, html) => cardCell(label, html);
     const cells = (k) =>
       cell("keys.role", esc(t(`nav.${k.role}`))) +
       cell("keys.label", k.label ? esc(k.label) : `<i class="muted">${esc(t("keys.noLabel"))}</i>`) +
@@ -708,10 +713,10 @@ ${c.text.countdown ? `<p class="countdown${c.cutoffInMinutes <= 0 ? " late" : ""
     $("#keys-list").innerHTML =
       (live.length === 0
         ? `<p class="muted">${esc(t("keys.none"))}</p>`
-        : `<table class="keys-table" id="keys-live">${head("")}<tbody>${liveRows}</tbody></table>`) +
+        : `<table class="card-table keys-table" id="keys-live">${head("")}<tbody>${liveRows}</tbody></table>`) +
       (revoked.length === 0
         ? ""
-        : `<details class="keys-revoked"><summary>${esc(t("keys.revokedList", { n: revoked.length }))}</summary><table class="keys-table" id="keys-revoked">${head(esc(t("keys.revokedAt")))}<tbody>${revokedRows}</tbody></table></details>`);
+        : `<details class="keys-revoked"><summary>${esc(t("keys.revokedList", { n: revoked.length }))}</summary><table class="card-table keys-table" id="keys-revoked">${head(esc(t("keys.revokedAt")))}<tbody>${revokedRows}</tbody></table></details>`);
     const exporters = [...new Set(keyState.keys.map((k) => k.exporter).filter(Boolean))].sort();
     $("#known-exporters").innerHTML = exporters.map((e) => `<option value="${esc(e)}">`).join("");
   }

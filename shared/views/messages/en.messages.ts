@@ -73,6 +73,7 @@ export const EN_MESSAGES: Record<MessageKey, string> = {
   "container.portArrival": "Arrives at port",
   "container.cutoff": "Cut-off",
   "container.departure": "Vessel departs",
+  "container.fill": "Fill",
   "container.fillWeight": "Fill (weight)",
   "container.fillVolume": "Fill (volume)",
   "container.status": "Status",

@@ -75,6 +75,7 @@ export const ID_MESSAGES = {
   "container.portArrival": "Tiba di pelabuhan",
   "container.cutoff": "Batas akhir (cut-off)",
   "container.departure": "Kapal berangkat",
+  "container.fill": "Isi",
   "container.fillWeight": "Isi (berat)",
   "container.fillVolume": "Isi (volume)",
   "container.status": "Status",
