@@ -6,7 +6,7 @@
  * loaded container, which is how the search gets rid of containers.
  */
 import type { Random } from "./random.js";
-import type { Route, Solution } from "./solution.js";
+import type { Solution } from "./solution.js";
 
 export interface RuinSettings {
   /** Mean number of jobs removed by string removal. */
