@@ -7,7 +7,7 @@
  * lower bound -> Plan.
  */
 import { reassignSailings } from "./assign/sailing-lp.js";
-import { type BoundItem, containerLowerBound } from "./bounds/lower-bound.js";
+import { type BoundItem, lowerBoundForTypes } from "./bounds/lower-bound.js";
 import { insertJobs } from "./construct/insertion.js";
 import type { Plan } from "./model/plan.js";
 import type { Scenario } from "./model/scenario.js";
@@ -95,7 +95,6 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Plan {
 
 /** Containers any plan carrying these jobs needs at least. */
 function lowerBoundFor(problem: Problem, jobs: number[]): number {
-  if (jobs.length === 0) return 0;
   const items: BoundItem[] = jobs.map((id) => {
     const j = problem.jobs[id];
     return {
@@ -105,11 +104,5 @@ function lowerBoundFor(problem: Problem, jobs: number[]): number {
       unitVolumeM3: j.volumeM3 / j.packages,
     };
   });
-  const types = problem.scenario.containerTypes;
-  const reeferTypes = types.filter((t) => t.reefer);
-  const cap = (list: typeof types) => ({
-    weightKg: Math.max(...list.map((t) => t.maxWeightKg)),
-    volumeM3: Math.max(...list.map((t) => t.maxVolumeM3)),
-  });
-  return containerLowerBound(items, reeferTypes.length > 0 ? cap(reeferTypes) : null, cap(types));
+  return lowerBoundForTypes(items, problem.scenario.containerTypes);
 }

@@ -3,7 +3,7 @@
  * run keeps confirmed containers from earlier ones, so the dashboard recomputes the
  * figures over the containers that are current instead of trusting one run's summary.
  */
-import { type BoundItem, type Capacity, containerLowerBound } from "../core/bounds/lower-bound.js";
+import { type BoundItem, lowerBoundForTypes } from "../core/bounds/lower-bound.js";
 import type { PlanContainer, PlanSummary, PlanUnassigned } from "../core/model/plan.js";
 import type { Scenario } from "../core/model/scenario.js";
 import { sum } from "./pickup-schedule.js";
@@ -28,17 +28,8 @@ export function lowerBoundOfContainers(containers: PlanContainer[], scenario: Sc
         })),
     ),
   );
-  if (items.length === 0 || scenario.containerTypes.length === 0) return 0;
-  const cap = (types: Scenario["containerTypes"]): Capacity => ({
-    weightKg: Math.max(...types.map((t) => t.maxWeightKg)),
-    volumeM3: Math.max(...types.map((t) => t.maxVolumeM3)),
-  });
-  const reefers = scenario.containerTypes.filter((t) => t.reefer);
   // never above what is in use: a hand-edited load over capacity must not claim more
-  return Math.min(
-    containers.length,
-    containerLowerBound(items, reefers.length > 0 ? cap(reefers) : null, cap(scenario.containerTypes)),
-  );
+  return Math.min(containers.length, lowerBoundForTypes(items, scenario.containerTypes));
 }
 
 export function summarisePlan(

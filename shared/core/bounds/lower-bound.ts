@@ -5,7 +5,7 @@
  * weight/volume continuous bounds and Martello-Toth's L2 over whole packages (a package
  * is never split, so any packing of the parts is a packing of its packages).
  */
-import type { Handling } from "../model/scenario.js";
+import type { ContainerType, Handling } from "../model/scenario.js";
 
 export interface BoundItem {
   handling: Handling;
@@ -83,4 +83,15 @@ export function containerLowerBound(items: BoundItem[], reefer: Capacity | null,
   const ambient = of("dry", "general", "dangerous");
   bound += Math.max(groupBound(ambient, any), groupBound(of("dry"), any) + groupBound(of("dangerous"), any));
   return bound;
+}
+
+/** The bound for a scenario's container types: the largest reefer for reefer classes, the largest of any for the rest. */
+export function lowerBoundForTypes(items: BoundItem[], types: readonly ContainerType[]): number {
+  if (items.length === 0 || types.length === 0) return 0;
+  const cap = (list: readonly ContainerType[]): Capacity => ({
+    weightKg: Math.max(...list.map((t) => t.maxWeightKg)),
+    volumeM3: Math.max(...list.map((t) => t.maxVolumeM3)),
+  });
+  const reefers = types.filter((t) => t.reefer);
+  return containerLowerBound(items, reefers.length > 0 ? cap(reefers) : null, cap(types));
 }
