@@ -7,8 +7,8 @@ import { DateTime } from "luxon";
 import type { Plan, PlanContainer, PlanStop, PlanUnassigned } from "../model/plan.js";
 import type { SetAside } from "../problem/compile.js";
 import type { Problem } from "../problem/problem.js";
-import { earliestInWindow } from "../rules/time-windows.js";
 import { placeZone } from "../rules/zones.js";
+import { type TimedStop, walkRoute } from "../search/route-eval.js";
 import type { Route, Solution } from "../search/solution.js";
 
 export function instantIn(minutes: number, zone: string): string {
@@ -16,45 +16,19 @@ export function instantIn(minutes: number, zone: string): string {
   return DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true })!;
 }
 
-interface TimedStop {
-  village: number;
-  jobs: number[];
-  arrival: number;
-  loadStart: number;
-  departure: number;
-}
-
 /** The trip's schedule: leave as late as still lets the first loading start on time. */
 export function schedule(
   p: Problem,
   r: Route,
-): { departDepot: number; stops: TimedStop[]; portArrival: number } {
+): { departDepot: number; stops: (TimedStop & { jobs: number[] })[]; portArrival: number } {
   const n = p.travel.size;
   const kind = p.kinds[r.kind];
   const minT = p.travel.minutes;
-  const stops: TimedStop[] = [];
-  let t = p.startMin;
-  let prev = kind.loc;
-  let i = 0;
-  while (i < r.jobs.length) {
-    const first = p.jobs[r.jobs[i]];
-    const stop: TimedStop = { village: first.village, jobs: [], arrival: 0, loadStart: 0, departure: 0 };
-    let ready = Number.NEGATIVE_INFINITY;
-    while (i < r.jobs.length && p.jobs[r.jobs[i]].village === first.village) {
-      const j = p.jobs[r.jobs[i]];
-      stop.jobs.push(j.index);
-      ready = Math.max(ready, j.readyMin);
-      i++;
-    }
-    const village = p.villages[first.village];
-    stop.arrival = t + minT[prev * n + first.loc];
-    stop.loadStart = earliestInWindow(village.windows, Math.max(stop.arrival, ready));
-    stop.departure = stop.loadStart + village.serviceMin;
-    stops.push(stop);
-    t = stop.departure;
-    prev = first.loc;
-  }
-  const portArrival = t + minT[prev * n + p.endpoints[r.endpoint].loc];
+  const stops: (TimedStop & { jobs: number[] })[] = [];
+  const walk = walkRoute(p, r.kind, r.jobs, r.jobs.length, (stop) =>
+    stops.push({ ...stop, jobs: r.jobs.slice(stop.from, stop.to) }),
+  );
+  const portArrival = walk.t + minT[walk.lastLoc * n + p.endpoints[r.endpoint].loc];
   // No truck needs to leave at the start of the week and wait at the first village.
   const firstLeg = minT[kind.loc * n + p.jobs[r.jobs[0]].loc];
   const departDepot = Math.max(p.startMin, stops[0].loadStart - firstLeg);

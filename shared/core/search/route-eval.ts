@@ -48,8 +48,29 @@ interface Walk {
   t: number;
 }
 
-/** Drive the trip up to its last stop: kilometres, load and the time it leaves. */
-function walkRoute(p: Problem, kindIndex: number, jobs: ArrayLike<number>, len: number): Walk {
+/** One stop as the walk timed it: jobs[from..to) loaded at one village. */
+export interface TimedStop {
+  village: number;
+  from: number;
+  to: number;
+  arrival: number;
+  loadStart: number;
+  departure: number;
+}
+
+/**
+ * Drive the trip up to its last stop: kilometres, load and the time it leaves. The one
+ * place the stop rule lives (consecutive jobs at a village are one stop, loading inside a
+ * window after every readyAt, one service time). With `onStop` every stop is timed and
+ * reported, even where no cut-off makes time matter to the search.
+ */
+export function walkRoute(
+  p: Problem,
+  kindIndex: number,
+  jobs: ArrayLike<number>,
+  len: number,
+  onStop?: (stop: TimedStop) => void,
+): Walk {
   const kind = p.kinds[kindIndex];
   const n = p.travel.size;
   const kmT = p.travel.km;
@@ -59,7 +80,7 @@ function walkRoute(p: Problem, kindIndex: number, jobs: ArrayLike<number>, len: 
   let weight = 0;
   let prevLoc = kind.loc;
   let t = p.startMin;
-  const untimed = p.untimed;
+  const untimed = p.untimed && onStop === undefined;
   let i = 0;
   while (i < len) {
     const first = J[jobs[i]];
@@ -79,6 +100,7 @@ function walkRoute(p: Problem, kindIndex: number, jobs: ArrayLike<number>, len: 
       const village = p.villages[first.village];
       const loadStart = earliestInWindow(village.windows, Math.max(arrival, ready));
       t = loadStart + village.serviceMin;
+      onStop?.({ village: first.village, from: i, to: k, arrival, loadStart, departure: t });
     }
     prevLoc = loc;
     i = k;
