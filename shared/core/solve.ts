@@ -16,6 +16,7 @@ import { compileProblem } from "./problem/compile.js";
 import type { Problem } from "./problem/problem.js";
 import { Annealer } from "./search/anneal.js";
 import { Budget } from "./search/budget.js";
+import { sortHeaviestFirst } from "./search/insertion-order.js";
 import { Random } from "./search/random.js";
 import { type SearchParams, Solution } from "./search/solution.js";
 import { topUp } from "./search/top-up.js";
@@ -62,9 +63,10 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Plan {
   const params = searchParams(problem);
 
   let sol = new Solution(problem, params);
-  const order = problem.jobs
-    .map((j) => j.index)
-    .sort((a, b) => problem.jobs[b].weightKg - problem.jobs[a].weightKg || a - b);
+  const order = sortHeaviestFirst(
+    problem,
+    problem.jobs.map((j) => j.index),
+  );
   insertJobs(sol, order, rng, budget, 0);
 
   const report = (fraction: number, s: Solution) =>

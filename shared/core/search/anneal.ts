@@ -7,7 +7,7 @@
  */
 import { insertJobs } from "../construct/insertion.js";
 import type { Budget } from "./budget.js";
-import { sortForInsertion } from "./insertion-order.js";
+import { sortForInsertion, sortHeaviestFirst } from "./insertion-order.js";
 import { localSearch } from "./local-search.js";
 import { nearestJobs } from "./neighbours.js";
 import { poolExchange } from "./pool-exchange.js";
@@ -109,12 +109,10 @@ export class Annealer {
     const cand = current.clone();
     // A fixed share for the iteration itself (clone, ruin, bookkeeping), so small instances do not overrun.
     this.budget.work += 150 + cand.routes.length + cand.p.jobs.length / 4;
-    const heaviestFirst = (a: number, b: number) =>
-      cand.p.jobs[b].weightKg - cand.p.jobs[a].weightKg || a - b;
     if (repack && this.rng.next() < 0.5) {
       // Repack a few whole containers with what was left out, best fit decreasing.
       const removed = ruinRoutes(cand, this.rng, this.rng.int(2, 3));
-      const all = removed.concat(cand.unassigned).sort(heaviestFirst);
+      const all = sortHeaviestFirst(cand.p, removed.concat(cand.unassigned));
       cand.unassigned = [];
       insertJobs(cand, all, this.rng, this.budget);
       this.exchangeWithPool(cand);
@@ -125,7 +123,7 @@ export class Annealer {
         ? ruinRoute(cand, this.rng)
         : ruinStrings(cand, this.rng, this.neighbours);
     // Jobs left out before go back first, the hardest (heaviest) first.
-    const left = cand.unassigned.sort(heaviestFirst);
+    const left = sortHeaviestFirst(cand.p, cand.unassigned);
     cand.unassigned = [];
     sortForInsertion(cand.p, removed, this.rng);
     insertJobs(cand, left.concat(removed), this.rng, this.budget);
@@ -137,7 +135,7 @@ export class Annealer {
   private exchangeWithPool(cand: Solution): void {
     if (cand.unassigned.length === 0) return;
     poolExchange(cand, this.budget);
-    const left = cand.unassigned.sort((a, b) => cand.p.jobs[b].weightKg - cand.p.jobs[a].weightKg || a - b);
+    const left = sortHeaviestFirst(cand.p, cand.unassigned);
     cand.unassigned = [];
     insertJobs(cand, left, this.rng, this.budget);
   }

@@ -5,6 +5,11 @@
 import type { Problem } from "../problem/problem.js";
 import type { Random } from "./random.js";
 
+/** Heaviest job first (ties by index, so the order is reproducible); sorts in place. */
+export function sortHeaviestFirst(p: Problem, jobs: number[]): number[] {
+  return jobs.sort((a, b) => p.jobs[b].weightKg - p.jobs[a].weightKg || a - b);
+}
+
 export function sortForInsertion(p: Problem, jobs: number[], rng: Random): void {
   const draw = rng.next() * 11;
   if (draw < 4) {
@@ -13,7 +18,7 @@ export function sortForInsertion(p: Problem, jobs: number[], rng: Random): void 
   }
   const J = p.jobs;
   if (draw < 8) {
-    jobs.sort((a, b) => J[b].weightKg - J[a].weightKg || a - b);
+    sortHeaviestFirst(p, jobs);
     return;
   }
   const n = p.travel.size;

@@ -5,6 +5,7 @@
  * first in the objective, so each such split is worth its extra stop.
  */
 import type { Job } from "../problem/problem.js";
+import { sortHeaviestFirst } from "./insertion-order.js";
 import { evaluateRoute } from "./route-eval.js";
 import type { Solution } from "./solution.js";
 
@@ -23,9 +24,10 @@ function piece(sol: Solution, from: Job, packages: number): Job {
 
 export function topUp(sol: Solution): void {
   const p = sol.p;
-  const leftovers = sol.unassigned
-    .filter((id) => p.jobs[id].packages > 1)
-    .sort((a, b) => p.jobs[b].weightKg - p.jobs[a].weightKg || a - b);
+  const leftovers = sortHeaviestFirst(
+    p,
+    sol.unassigned.filter((id) => p.jobs[id].packages > 1),
+  );
   for (const id of leftovers) {
     let rest = p.jobs[id];
     for (const route of [...sol.routes].sort((a, b) => a.weightKg - b.weightKg)) {
