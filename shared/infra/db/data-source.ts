@@ -6,8 +6,9 @@ import "reflect-metadata";
 import { DataSource } from "typeorm";
 import { ENTITIES } from "./entities/index.js";
 import { InitialSchema1767225600000 } from "./migrations/1767225600000-initial-schema.migration.js";
+import { SeaBoxes1795971205023 } from "./migrations/1795971205023-sea-boxes.migration.js";
 
-export const MIGRATIONS = [InitialSchema1767225600000];
+export const MIGRATIONS = [InitialSchema1767225600000, SeaBoxes1795971205023];
 
 export interface DataSourceOptions {
   url: string;

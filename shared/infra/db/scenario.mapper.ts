@@ -29,9 +29,9 @@ export const portToRow = (p: Port): PortEntity => ({ ...nulls(PLACE_KEYS), ...p 
 export const depotToRow = (d: Depot): DepotEntity =>
   ({ ...nulls([...PLACE_KEYS, "fleet"]), ...d }) as DepotEntity;
 export const sailingToRow = (s: Sailing): SailingEntity =>
-  ({ ...nulls(["destinations", "maxContainers"]), ...s }) as SailingEntity;
+  ({ ...nulls(["destinations", "maxContainers", "maxBoxes"]), ...s }) as SailingEntity;
 export const containerTypeToRow = (c: ContainerType): ContainerTypeEntity =>
-  ({ ...nulls(["reefer", "fixedCost", "costPerKm"]), ...c }) as ContainerTypeEntity;
+  ({ ...nulls(["reefer", "fixedCost", "costPerKm", "boxSlots", "tareKg"]), ...c }) as ContainerTypeEntity;
 
 export const villageFromRow = (r: VillageEntity): Village => compact(r) as Village;
 export const portFromRow = (r: PortEntity): Port => compact(r) as Port;

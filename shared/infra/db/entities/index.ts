@@ -1,4 +1,8 @@
 import { ApiKeyEntity } from "./api-key.entity.js";
+import { BoxEntity } from "./box.entity.js";
+import { BoxContainerEntity } from "./box-container.entity.js";
+import { BoxTypeEntity } from "./box-type.entity.js";
+import { ChargeEntity } from "./charge.entity.js";
 import { ContainerEntity } from "./container.entity.js";
 import { ContainerLoadEntity } from "./container-load.entity.js";
 import { ContainerTypeEntity } from "./container-type.entity.js";
@@ -13,6 +17,10 @@ import { VillageEntity } from "./village.entity.js";
 
 export const ENTITIES = [
   ApiKeyEntity,
+  BoxEntity,
+  BoxContainerEntity,
+  BoxTypeEntity,
+  ChargeEntity,
   ContainerEntity,
   ContainerLoadEntity,
   ContainerTypeEntity,

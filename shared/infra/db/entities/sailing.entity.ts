@@ -9,4 +9,6 @@ export class SailingEntity {
   @Column("text") cutoff!: string;
   @Column("jsonb", { nullable: true }) destinations!: string[] | null;
   @Column("integer", { nullable: true }) maxContainers!: number | null;
+  /** Sea boxes it takes when the scenario has box types; null = unlimited. */
+  @Column("integer", { nullable: true }) maxBoxes!: number | null;
 }
