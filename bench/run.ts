@@ -6,7 +6,7 @@
  * 1 when the run itself breaks (a result file could not be written).
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg } from "node:os";
 import { dirname, resolve } from "node:path";
 import { DEFAULT_TIME_LIMIT_S as PRODUCT_TIME_LIMIT_S } from "../scripts/cli/args.js";
@@ -39,6 +39,12 @@ function machine() {
   };
 }
 
+/** `../shared/data` beside the clone; from a git worktree under `wt/NAME`, one level further up. */
+function defaultSharedData(): string {
+  const candidates = ["../shared/data", "../../shared/data"];
+  return candidates.find((c) => existsSync(resolve(REPO, c))) ?? candidates[0];
+}
+
 function main(): number {
   const today = new Date().toISOString().slice(0, 10);
   const parsed = parseBenchArgs(process.argv.slice(2), today);
@@ -55,7 +61,7 @@ function main(): number {
   const roots = {
     repo: REPO,
     bench: resolve(REPO, "bench/data"),
-    shared: resolve(REPO, args.sharedData ?? "../shared/data"),
+    shared: resolve(REPO, args.sharedData ?? defaultSharedData()),
   };
   const outPath = resolve(args.outPath);
 
@@ -77,6 +83,7 @@ function main(): number {
     seed: args.seed,
     fleet: args.fleet,
     filter: args.filter?.source ?? null,
+    noClockStop: args.noClockStop,
   };
   err(
     `${cases.length} instance(s), ${args.timeLimitS} s each, seed ${args.seed}, fleet ${args.fleet}` +
@@ -95,7 +102,12 @@ function main(): number {
     progress.start(i, `${c.suite} ${c.name}`);
     const r = runCase(
       c,
-      { seed: args.seed, timeLimitS: args.timeLimitS, demoTimeLimitS: PRODUCT_TIME_LIMIT_S },
+      {
+        seed: args.seed,
+        timeLimitS: args.timeLimitS,
+        demoTimeLimitS: PRODUCT_TIME_LIMIT_S,
+        noClockStop: args.noClockStop,
+      },
       (f) => progress.within(f),
     );
     results.push(r);
@@ -104,7 +116,7 @@ function main(): number {
   progress.stop();
 
   const summaries = ran.map((s) => summarizeSuite(s, results)).filter((s) => s.instances > 0);
-  const verdicts = judgeTargets(results, ran, args.filter !== undefined);
+  const verdicts = judgeTargets(results, ran, args.filter !== undefined, args.timeLimitS);
   const out = (line = "") => process.stdout.write(`${line}\n`);
   out();
   out("== suites ==");

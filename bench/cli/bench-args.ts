@@ -10,7 +10,7 @@ import { DEFAULT_SUITES, findSuite, SUITES } from "../suites/suite-catalog.js";
 export const BENCH_USAGE = [
   "usage: npm run bench -- [--suite cvrp-a,cvrp-p,bpp-u120] [--time-limit 2] [--seed 1]",
   "                        [--filter REGEX] [--fleet k|unlimited] [--out bench/results/DATE.json]",
-  "                        [--shared-data ../shared/data]",
+  "                        [--shared-data ../shared/data] [--no-clock-stop]",
   `suites: ${SUITES.map((s) => s.name).join(", ")}`,
 ].join("\n");
 
@@ -25,6 +25,11 @@ export interface BenchArgs {
   outPath: string;
   /** the shared reference data folder, as typed (resolved by the caller) */
   sharedData?: string;
+  /**
+   * Run on the work budget alone, without the solver's clock safety stop (which ends a run
+   * at twice the limit on a loaded machine): the same figures under any load, slower.
+   */
+  noClockStop: boolean;
 }
 
 export type ParsedBenchArgs =
@@ -83,6 +88,7 @@ export function parseBenchArgs(argv: readonly string[], today: string): ParsedBe
       fleet,
       outPath: values.out ?? `bench/results/${today}.json`,
       sharedData: values["shared-data"],
+      noClockStop: values["no-clock-stop"] ?? false,
     },
   };
 }
@@ -100,6 +106,7 @@ function parse(argv: readonly string[]) {
       fleet: { type: "string" },
       out: { type: "string" },
       "shared-data": { type: "string" },
+      "no-clock-stop": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });

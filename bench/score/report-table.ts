@@ -43,7 +43,11 @@ export function resultLine(r: InstanceResult): string {
   const line = values.map((v, i) => cell(v, COLUMNS[i][1], i === 0)).join(" ");
   const issues = problems(r);
   if (issues.length > 0) return `${line}  !! ${issues.join("; ")}`;
-  return r.unassignedReasons.length > 0 ? `${line}  (unassigned: ${r.unassignedReasons.join(", ")})` : line;
+  const asides = [
+    ...(r.unassignedReasons.length > 0 ? [`unassigned: ${r.unassignedReasons.join(", ")}`] : []),
+    ...r.notes.filter((note) => note.startsWith("clock stop")),
+  ];
+  return asides.length > 0 ? `${line}  (${asides.join("; ")})` : line;
 }
 
 export function summaryLine(s: SuiteSummary): string {

@@ -21,6 +21,7 @@ export interface ResultsRecord {
     seed: number;
     fleet: string;
     filter: string | null;
+    noClockStop?: boolean;
   };
   summaries: SuiteSummary[];
   verdicts: TargetVerdict[];
@@ -38,6 +39,7 @@ export function resultsMarkdown(r: ResultsRecord): string {
     `Settings: suites ${r.settings.suites.join(", ")}; ${r.settings.timeLimitS} s per instance ` +
       `(demo ${r.settings.demoTimeLimitS} s, the planner's default); seed ${r.settings.seed}; fleet ${r.settings.fleet}` +
       (r.settings.filter ? `; filter /${r.settings.filter}/` : "") +
+      (r.settings.noClockStop ? "; work budget only (no clock stop)" : "") +
       ".",
     "",
     "| target | verdict | measured |",

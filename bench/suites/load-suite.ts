@@ -98,9 +98,10 @@ export function loadSuite(
     const files = readdirSync(folder)
       .filter((f) => f.endsWith(".vrp"))
       .sort(byName);
+    const only = def.only;
     const cases = files
       .map((file) => basename(file, ".vrp"))
-      .filter(keep)
+      .filter((name) => (only === undefined || only.includes(name)) && keep(name))
       .map(
         (name): BenchCase => ({
           suite: def.name,
@@ -110,7 +111,10 @@ export function loadSuite(
           referenceOptimal: bks[name]?.optimal === true,
           build: () => {
             const path = join(folder, `${name}.vrp`);
-            const converted = cvrpToScenario(parseCvrplib(readFileSync(path, "utf8"), path), fleet);
+            const converted = cvrpToScenario(
+              parseCvrplib(readFileSync(path, "utf8"), path),
+              def.fleet ?? fleet,
+            );
             return {
               scenario: converted.scenario,
               notes: converted.skipped.map((s) => `${s.id} left out: ${s.reason}`),

@@ -13,6 +13,7 @@ describe("bench: command-line flags", () => {
       seed: 1,
       fleet: "k",
       outPath: "bench/results/2026-12-02.json",
+      noClockStop: false,
     });
     expect(parsed.args.filter).to.equal(undefined);
   });
@@ -32,6 +33,7 @@ describe("bench: command-line flags", () => {
         "unlimited",
         "--out",
         "r.json",
+        "--no-clock-stop",
       ],
       TODAY,
     );
@@ -42,6 +44,7 @@ describe("bench: command-line flags", () => {
       seed: 7,
       fleet: "unlimited",
       outPath: "r.json",
+      noClockStop: true,
     });
     expect(parsed.args.filter?.test("X-n101-k25")).to.equal(true);
     expect(parsed.args.filter?.test("X-n1001-k43")).to.equal(false);

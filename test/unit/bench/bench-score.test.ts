@@ -77,30 +77,49 @@ describe("bench: scoring and targets", () => {
     });
   });
 
-  it("passes a target only on a clean, whole-suite run", () => {
-    const a = [row({ gapPct: 0.5 }), row({ name: "A-n33-k5", gapPct: 1.5 })];
+  it("passes a target only on a clean, whole-suite run at the time limit it is stated for", () => {
+    const a = [row({ gapPct: 0 }), row({ name: "A-n33-k5", gapPct: 0.1 })];
     const bpp = Array.from({ length: 20 }, (_, i) =>
       row({ suite: "bpp-u120", kind: "bpp", name: `u120_${i}`, optimal: i < 18, gapPct: i < 18 ? 0 : 2 }),
     );
-    const verdict = (rows: InstanceResult[], ran: string[], filtered = false) =>
-      Object.fromEntries(judgeTargets(rows, ran, filtered).map((v) => [v.suite, v.verdict]));
+    const verdict = (rows: InstanceResult[], ran: string[], filtered = false, timeLimitS = 2) =>
+      Object.fromEntries(judgeTargets(rows, ran, filtered, timeLimitS).map((v) => [v.suite, v.verdict]));
 
     expect(verdict([...a, ...bpp], ["cvrp-a", "bpp-u120"])).to.deep.equal({
       "cvrp-a": "PASS",
+      "cvrp-b": "NOT RUN",
       "cvrp-p": "NOT RUN",
+      "cvrp-x6": "NOT RUN",
       "bpp-u120": "PASS",
+      "bpp-u500": "NOT RUN",
+      "bpp-scholl-3": "NOT RUN",
       demo: "NOT RUN",
     });
-    expect(verdict([row({ gapPct: 1.01 })], ["cvrp-a"])["cvrp-a"]).to.equal("FAIL");
+    expect(verdict([row({ gapPct: 0.06 })], ["cvrp-a"])["cvrp-a"]).to.equal("FAIL");
     expect(
       verdict([row({ gapPct: 0, violations: 1, violationRules: ["X"] })], ["cvrp-a"])["cvrp-a"],
     ).to.equal("FAIL");
     expect(verdict(bpp.slice(1), ["bpp-u120"])["bpp-u120"]).to.equal("FAIL");
     expect(verdict(a, ["cvrp-a"], true)["cvrp-a"]).to.equal("NOT RUN");
+    // A 2-s target says nothing about a 10-s run, and the 30-s X target nothing about 2 s.
+    expect(verdict(a, ["cvrp-a"], false, 10)["cvrp-a"]).to.equal("NOT RUN");
+    const x6 = [row({ suite: "cvrp-x6", name: "X-n101-k25", gapPct: 0.2 })];
+    expect(verdict(x6, ["cvrp-x6"])["cvrp-x6"]).to.equal("NOT RUN");
+    expect(verdict(x6, ["cvrp-x6"], false, 30)["cvrp-x6"]).to.equal("PASS");
+    const u500 = Array.from({ length: 20 }, (_, i) =>
+      row({ suite: "bpp-u500", kind: "bpp", name: `u500_${i}`, optimal: i < 19 }),
+    );
+    expect(verdict(u500, ["bpp-u500"])["bpp-u500"]).to.equal("FAIL");
     const demo = (timeS: number) => [
       row({ suite: "demo", kind: "demo", reference: null, gapPct: null, timeS }),
     ];
     expect(verdict(demo(9.9), ["demo"]).demo).to.equal("PASS");
     expect(verdict(demo(10), ["demo"]).demo).to.equal("FAIL");
+    expect(verdict(demo(9.9), ["demo"], false, 30).demo).to.equal("PASS");
+  });
+
+  it("marks a figure cut short by the clock's safety stop beside its row", () => {
+    const line = resultLine(row({ timeS: 4.01, notes: ["clock stop: ran 4.0 s of a 2 s limit"] }));
+    expect(line).to.match(/\(clock stop: ran 4\.0 s of a 2 s limit\)$/);
   });
 });

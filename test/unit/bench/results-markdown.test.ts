@@ -46,8 +46,13 @@ describe("bench: results as Markdown for BENCHMARKS.md", () => {
     const md = resultsMarkdown(record);
     expect(md).to.include("Run finished 2026-12-02 03:04 UTC on 2 CPU(s), AMD EPYC, Node v20.20.2");
     expect(md).to.include("2 s per instance (demo 5 s, the planner's default); seed 1; fleet k.");
-    expect(md).to.include("| cvrp-p: mean gap <= 1.0 % | FAIL | mean gap 0.71 %; 1 instance(s) flagged |");
+    expect(md).to.include(
+      "| cvrp-p: mean gap <= 0.05 % at 2 s | FAIL | mean gap 0.71 %; 1 instance(s) flagged |",
+    );
     expect(md).to.include("| cvrp-p | 2 | 0.71 | 1 | 2.01 | 1 |");
+    expect(resultsMarkdown({ ...record, settings: { ...record.settings, noClockStop: true } })).to.include(
+      "fleet k; work budget only (no clock stop).",
+    );
     expect(md).to.include("| P-n16-k8 | 450 | 450 | 0.00 | yes | 8 | 8 | 0 | 2.01 | 0 |");
     expect(md).to.include("| P-n19-k2 **!! 1 shipment(s) unassigned** | 215 | 212 | 1.42 | no |");
   });

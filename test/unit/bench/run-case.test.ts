@@ -1,3 +1,5 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { expect } from "chai";
 import { runCase } from "../../../bench/run-case.js";
@@ -24,6 +26,12 @@ describe("bench: suites and one case through validate -> solve -> checkPlan", ()
       kind: "cvrp",
     });
     expect(cases("cvrp-p")).to.have.length(23);
+    expect(cases("cvrp-b")).to.have.length(23);
+    expect(cases("cvrp-b").find((c) => c.name === "B-n31-k5")).to.include({ reference: 672 });
+    expect(cases("bpp-u500")).to.have.length(20);
+    const hard = cases("bpp-scholl-3");
+    expect(hard.map((c) => c.name)).to.deep.equal(Array.from({ length: 10 }, (_, i) => `HARD${i}`));
+    expect(hard[0]).to.include({ reference: 56, referenceOptimal: true });
     const u120 = cases("bpp-u120");
     expect(u120).to.have.length(20);
     expect(u120.find((c) => c.name === "u120_08")).to.include({ reference: 50, referenceOptimal: true });
@@ -38,6 +46,44 @@ describe("bench: suites and one case through validate -> solve -> checkPlan", ()
     const loaded = loadSuite(findSuite("cvrp-x")!, ROOTS, "k");
     expect(loaded.ok).to.equal(false);
     if (!loaded.ok) expect(loaded.note).to.match(/no-such-shared-data.*cvrp-x skipped/);
+  });
+
+  it("cvrp-x6 takes only issue 8's six X instances, with the unlimited fleet their references are for", () => {
+    const shared = mkdtempSync(join(tmpdir(), "muatan-x6-"));
+    try {
+      mkdirSync(join(shared, "cvrplib/X"), { recursive: true });
+      const vrp = (name: string) =>
+        [
+          `NAME : ${name}`,
+          "TYPE : CVRP",
+          "DIMENSION : 3",
+          "EDGE_WEIGHT_TYPE : EUC_2D",
+          "CAPACITY : 10",
+          "NODE_COORD_SECTION",
+          "1 0 0",
+          "2 3 4",
+          "3 6 8",
+          "DEMAND_SECTION",
+          "1 0",
+          "2 6",
+          "3 6",
+          "DEPOT_SECTION",
+          "1",
+          "-1",
+          "EOF",
+        ].join("\n");
+      for (const name of ["X-n101-k25", "X-n106-k14"])
+        writeFileSync(join(shared, `cvrplib/X/${name}.vrp`), vrp(name));
+      writeFileSync(join(shared, "cvrplib/bks.json"), JSON.stringify({ "X-n101-k25": { cost: 20 } }));
+      const loaded = loadSuite(findSuite("cvrp-x6")!, { ...ROOTS, shared }, "k");
+      if (!loaded.ok) throw new Error(loaded.note);
+      expect(loaded.cases.map((c) => c.name)).to.deep.equal(["X-n101-k25"]);
+      // Two customers of 6 in trucks of 10: "k25" would cap the fleet at 25; unlimited has no fleet.
+      const scenario = loaded.cases[0].build().scenario as { depots: { fleet?: unknown }[] };
+      expect(scenario.depots[0].fleet).to.equal(undefined);
+    } finally {
+      rmSync(shared, { recursive: true, force: true });
+    }
   });
 
   it("plans P-n16-k8 with its 8 trucks: every customer served, checker clean, no better than the optimum", () => {
