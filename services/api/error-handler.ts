@@ -4,6 +4,7 @@
  * with no internals in the body.
  */
 import type { ErrorRequestHandler, RequestHandler } from "express";
+import { databaseRefusal } from "../../shared/infra/db/database-refusal.js";
 import { AppError } from "../../shared/infra/errors.js";
 import type { Logger } from "../../shared/infra/logger.js";
 
@@ -13,6 +14,11 @@ export const notFoundHandler: RequestHandler = (req, res) => {
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
+    const refusal = databaseRefusal(err);
+    if (refusal) {
+      res.status(refusal.httpStatus).json({ errors: refusal.errors });
+      return;
+    }
     if (err instanceof AppError) {
       res.status(err.httpStatus).json({ errors: err.errors });
       return;

@@ -48,7 +48,7 @@ export async function startRuntime(
     url = embedded.url;
     database = { kind: "pglite", location: embedded.dataDir };
   }
-  const dataSource = await openDataSource({ url, poolSize: embedded ? 4 : 10 });
+  const dataSource = await openDataSource({ url, poolSize: 10, singleSession: embedded !== undefined });
 
   let queue: PlanningQueue;
   if (config.queue.redisUrl) {

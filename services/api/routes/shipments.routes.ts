@@ -14,6 +14,7 @@ import {
   shipmentCreateSchema,
   shipmentListQuerySchema,
 } from "../../../shared/contracts/resources.schemas.js";
+import { duplicateKey } from "../../../shared/infra/db/database-refusal.js";
 import { ContainerEntity } from "../../../shared/infra/db/entities/container.entity.js";
 import { ContainerLoadEntity } from "../../../shared/infra/db/entities/container-load.entity.js";
 import { ShipmentEntity } from "../../../shared/infra/db/entities/shipment.entity.js";
@@ -102,8 +103,16 @@ async function insertShipments(
   if (errors.length > 0) throw new AppError("CONFLICT", 409, errors);
 
   const rows = prepared.map((s) => ({ ...newShipmentRow(s), createdBy: p.keyId }));
-  // Chunks keep each INSERT under PostgreSQL's bind-parameter limit.
-  for (let i = 0; i < rows.length; i += 500) await m.insert(ShipmentEntity, rows.slice(i, i + 500));
+  try {
+    // Chunks keep each INSERT under PostgreSQL's bind-parameter limit.
+    for (let i = 0; i < rows.length; i += 500) await m.insert(ShipmentEntity, rows.slice(i, i + 500));
+  } catch (error) {
+    // Another request stored one of these ids after the check above: the same 409.
+    const dup = duplicateKey(error);
+    const i = dup ? prepared.findIndex((s) => s.id === dup.value) : -1;
+    if (i < 0) throw error;
+    throw conflict(`${pathOf(i)}id`, `shipment "${dup!.value}" already exists`);
+  }
   return m.findBy(ShipmentEntity, { id: In(prepared.map((s) => s.id)) });
 }
 

@@ -7,13 +7,21 @@ import { DataSource } from "typeorm";
 import { ENTITIES } from "./entities/index.js";
 import { InitialSchema1767225600000 } from "./migrations/1767225600000-initial-schema.migration.js";
 import { SeaBoxes1795971205023 } from "./migrations/1795971205023-sea-boxes.migration.js";
+import { guardTransactions } from "./transaction-guard.js";
 
 export const MIGRATIONS = [InitialSchema1767225600000, SeaBoxes1795971205023];
 
 export interface DataSourceOptions {
   url: string;
-  /** Connections in the pool; the embedded socket serialises queries anyway. */
+  /** Connections in the pool (PostgreSQL). */
   poolSize?: number;
+  /**
+   * The server is one session (embedded PGlite behind pglite-socket): keep exactly one
+   * connection, open for good. pglite-socket runs every connection's messages on the
+   * same PGlite session, so two connections interleave their Parse/Bind/Execute and
+   * answer each other's queries; with one connection the pool queues the requests.
+   */
+  singleSession?: boolean;
 }
 
 export async function openDataSource(options: DataSourceOptions): Promise<DataSource> {
@@ -25,8 +33,11 @@ export async function openDataSource(options: DataSourceOptions): Promise<DataSo
     migrationsRun: true,
     synchronize: false,
     logging: false,
-    poolSize: options.poolSize ?? 10,
+    poolSize: options.singleSession ? 1 : (options.poolSize ?? 10),
+    // pg-pool closes idle connections after 10 s by default; the one session stays open.
+    ...(options.singleSession ? { extra: { idleTimeoutMillis: 0 } } : {}),
   });
+  guardTransactions(ds);
   await ds.initialize();
   return ds;
 }

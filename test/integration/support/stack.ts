@@ -3,6 +3,8 @@
  * real Redis (fresh queue name) or in-process, the app on port 0 with a coordinator key.
  */
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Config, loadConfig } from "../../../config/load-config.js";
 import { createApp } from "../../../services/api/app.js";
@@ -15,6 +17,7 @@ export interface Stack {
   client: Client;
   runtime: Runtime;
   config: Config;
+  /** The test database; for the embedded database, its folder (dropped on close). */
   db: TestDatabase;
   /** The coordinator (bootstrap) key. */
   key: string;
@@ -23,15 +26,30 @@ export interface Stack {
   close(): Promise<void>;
 }
 
+/** A throwaway PGlite folder, shaped like a test database so close() drops it the same way. */
+function embeddedTestDatabase(): TestDatabase {
+  const dir = mkdtempSync(join(tmpdir(), "muatan-embedded-"));
+  return {
+    name: dir,
+    url: "",
+    async drop() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 export async function startStack(options: {
   queue: "bullmq" | "in-process";
   name: string;
   env?: Record<string, string>;
+  /** "embedded": no DATABASE_URL, PGlite in a temporary DATA_DIR (what `npm start` runs). */
+  database?: "postgresql" | "embedded";
 }): Promise<Stack> {
-  const db = await createTestDatabase();
+  const embedded = options.database === "embedded";
+  const db = embedded ? embeddedTestDatabase() : await createTestDatabase();
   const key = `test_${randomBytes(16).toString("hex")}`;
   const env: Record<string, string> = {
-    DATABASE_URL: db.url,
+    ...(embedded ? { DATA_DIR: db.name } : { DATABASE_URL: db.url }),
     ...(options.queue === "bullmq"
       ? { REDIS_URL: TEST_REDIS_URL, QUEUE_NAME: uniqueQueueName(options.name) }
       : {}),
