@@ -8,6 +8,7 @@ import { type EntityManager, In, Not } from "typeorm";
 import type { Plan, PlanContainer, PlanUnassigned, UnassignedReason } from "../../shared/core/model/plan.js";
 import { UNASSIGNED_REASONS } from "../../shared/core/model/plan.js";
 import type { Scenario } from "../../shared/core/model/scenario.js";
+import { computeCharges } from "../../shared/core/output/charges.js";
 import { ContainerEntity } from "../../shared/infra/db/entities/container.entity.js";
 import { ContainerLoadEntity } from "../../shared/infra/db/entities/container-load.entity.js";
 import { ContainerTypeEntity } from "../../shared/infra/db/entities/container-type.entity.js";
@@ -139,7 +140,12 @@ export async function loadPlanSnapshot(m: EntityManager, scope: SnapshotScope = 
     shipments: shipments.map(shipmentFromRow),
   };
   return {
-    plan: { containers, unassigned, summary: summarisePlan(containers, unassigned, scenario) },
+    plan: {
+      containers,
+      charges: computeCharges(scenario, containers),
+      unassigned,
+      summary: summarisePlan(containers, unassigned, scenario),
+    },
     scenario,
     statuses: Object.fromEntries(containerRows.map((c) => [c.id, c.status])),
     statusSince: Object.fromEntries(

@@ -20,6 +20,7 @@ describe("cli/summary: the human summary on stderr", () => {
     const plan: Plan = {
       scenario: "demo",
       containers: [],
+      charges: [],
       unassigned: [
         { shipment: "COF-LOT", packages: 1, reason: "TOO_LARGE", detail: "One package weighs 3200 kg." },
         { shipment: "RTN-NL", packages: 30, reason: "NO_SAILING", detail: "No sailing goes to NL." },
@@ -51,6 +52,7 @@ describe("cli/summary: the human summary on stderr", () => {
   it("says so when nothing is left behind", () => {
     const plan: Plan = {
       containers: [],
+      charges: [],
       unassigned: [],
       summary: {
         containers: 0,

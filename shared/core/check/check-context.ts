@@ -4,7 +4,16 @@
  */
 import type { Zone } from "luxon";
 import type { Plan, PlanContainer } from "../model/plan.js";
-import type { ContainerType, Depot, Port, Sailing, Scenario, Shipment, Village } from "../model/scenario.js";
+import type {
+  BoxType,
+  ContainerType,
+  Depot,
+  Port,
+  Sailing,
+  Scenario,
+  Shipment,
+  Village,
+} from "../model/scenario.js";
 import { DEFAULT_NEVER_TOGETHER } from "../rules/products.js";
 import { type LegFn, legMeasure } from "./check-travel.js";
 import { defaultZone } from "./local-time.js";
@@ -25,6 +34,7 @@ export interface CheckContext {
   sailingsByPort: Map<string, Sailing[]>;
   villages: Map<string, Village>;
   shipments: Map<string, Shipment>;
+  boxTypes: Map<string, BoxType>;
   /** Product pairs that never share a container: the project defaults plus the scenario's. */
   neverTogether: [string, string][];
   leg: LegFn;
@@ -65,6 +75,7 @@ export function createContext(
     sailingsByPort,
     villages: byId(scenario.villages),
     shipments: byId(scenario.shipments),
+    boxTypes: byId(scenario.boxTypes),
     // A product "never together" with itself would forbid splitting it: not a rule anyone means.
     neverTogether: pairs.filter(([a, b]) => a !== b).map(([a, b]) => [a, b]),
     leg: legMeasure(scenario),

@@ -8,6 +8,9 @@
  */
 import type { Plan } from "../model/plan.js";
 import type { Scenario } from "../model/scenario.js";
+import { checkBoxContents } from "./box-contents.check.js";
+import { checkBoxes } from "./boxes.check.js";
+import { checkCharges } from "./charges.check.js";
 import { createContext } from "./check-context.js";
 import { checkFleet } from "./fleet.check.js";
 import { checkHandling } from "./handling.check.js";
@@ -35,5 +38,8 @@ export function checkPlan(scenario: Scenario, plan: Plan, options: CheckOptions 
   checkSailings(ctx);
   checkFleet(ctx);
   checkTotals(ctx);
+  checkBoxes(ctx);
+  checkBoxContents(ctx);
+  checkCharges(ctx);
   return violations;
 }

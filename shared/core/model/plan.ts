@@ -47,6 +47,28 @@ export interface PlanUnassigned {
   detail: string;
 }
 
+/** A sea box on a sailing (rule 8): present when the scenario has boxTypes. */
+export interface PlanBox {
+  id: string;
+  type: string;
+  sailing: string;
+  /** container ids */
+  containers: string[];
+  /** the containers' loads plus their tare */
+  weightKg: number;
+  freight: number;
+}
+
+/** One load line's share of what moving it costs (rule 9): integer rupiah. */
+export interface PlanCharge {
+  shipment: string;
+  container: string;
+  packages: number;
+  truck: number;
+  /** 0 without boxes */
+  freight: number;
+}
+
 export interface PlanSummary {
   containers: number;
   distanceKm: number;
@@ -56,12 +78,18 @@ export interface PlanSummary {
   meanWeightFill: number;
   meanVolumeFill: number;
   lowerBoundContainers: number;
+  /** With boxTypes: boxes used, their freight, and a lower bound on boxes for the containers sent to sailings. */
+  boxes?: number;
+  freight?: number;
+  lowerBoundBoxes?: number;
   solveMs: number;
 }
 
 export interface Plan {
   scenario?: string;
   containers: PlanContainer[];
+  boxes?: PlanBox[];
+  charges: PlanCharge[];
   unassigned: PlanUnassigned[];
   summary: PlanSummary;
 }

@@ -55,6 +55,19 @@ export const containerTypeSchema = z.object({
   reefer: z.boolean().optional(),
   fixedCost: nonNegative.optional(),
   costPerKm: nonNegative.optional(),
+  /** Slots it takes in a sea box (default 1: three 6 ft village containers fill a 20 ft box). */
+  boxSlots: z.number().int("must be a whole number").min(1, "must be >= 1").optional(),
+  /** Its empty weight, counted against a sea box's maxWeightKg (default 0). */
+  tareKg: nonNegative.optional(),
+});
+
+/** A sea container (20 ft) the village containers ride in, unopened, from the port to the buyer. */
+export const boxTypeSchema = z.object({
+  id,
+  slots: z.number().int("must be a whole number").min(1, "must be >= 1"),
+  maxWeightKg: positive(),
+  reefer: z.boolean().optional(),
+  freight: nonNegative.optional(),
 });
 
 export const depotSchema = z.object({
@@ -72,6 +85,8 @@ export const sailingSchema = z.object({
   cutoff: instant,
   destinations: z.array(z.string().min(1)).optional(),
   maxContainers: z.number().int("must be a whole number").min(0, "must be >= 0").optional(),
+  /** Sea boxes it takes when the scenario has boxTypes; absent = unlimited. */
+  maxBoxes: z.number().int("must be a whole number").min(0, "must be >= 0").optional(),
 });
 
 export const pickupWindowSchema = z.object({ open: clockTime, close: clockTime });
@@ -127,10 +142,12 @@ export const scenarioSchema = z.object({
   rules: z
     .object({ neverTogether: z.array(z.tuple([z.string().min(1), z.string().min(1)])).optional() })
     .optional(),
+  boxTypes: z.array(boxTypeSchema).optional(),
 });
 
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ContainerType = z.infer<typeof containerTypeSchema>;
+export type BoxType = z.infer<typeof boxTypeSchema>;
 export type Depot = z.infer<typeof depotSchema>;
 export type Port = z.infer<typeof portSchema>;
 export type Sailing = z.infer<typeof sailingSchema>;

@@ -59,6 +59,7 @@ function referenceErrors(s: Scenario): FieldError[] {
   unique("sailings", s.sailings ?? []);
   const villages = unique("villages", s.villages);
   unique("shipments", s.shipments);
+  unique("boxTypes", s.boxTypes ?? []);
 
   s.depots.forEach((d, i) => {
     for (const typeId of Object.keys(d.fleet ?? {})) {

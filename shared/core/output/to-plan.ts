@@ -1,6 +1,7 @@
 /**
  * Turn the search's solution into the Plan the spec defines: stops with instants in each
- * place's own zone, loads per shipment, costs in rupiah, the unassigned list with reasons.
+ * place's own zone, loads per shipment, costs in rupiah, the unassigned list with reasons,
+ * then boxes and charges (finish-plan.ts).
  * Units and formats are converted here, at the edge, and nowhere else.
  */
 import { DateTime } from "luxon";
@@ -10,6 +11,8 @@ import type { Problem } from "../problem/problem.js";
 import { placeZone } from "../rules/zones.js";
 import { type TimedStop, walkRoute } from "../search/route-eval.js";
 import type { Route, Solution } from "../search/solution.js";
+import { finishPlan } from "./finish-plan.js";
+import { summariseContainers } from "./plan-summary.js";
 
 export function instantIn(minutes: number, zone: string): string {
   const ms = Math.round(minutes * 60) * 1000;
@@ -122,30 +125,14 @@ export function toPlan(
     });
   }
 
-  const weightOf = (u: PlanUnassigned) => {
-    const sh = s.shipments.find((x) => x.id === u.shipment)!;
-    return (sh.weightKg * u.packages) / (sh.packages ?? 1);
-  };
-  const n = containers.length;
-  const typeOf = (c: PlanContainer) => s.containerTypes.find((t) => t.id === c.type)!;
-  return {
+  const plan: Plan = {
     ...(s.id !== undefined ? { scenario: s.id } : {}),
     containers,
+    charges: [],
     unassigned,
-    summary: {
-      containers: n,
-      distanceKm: containers.reduce((a, c) => a + c.distanceKm, 0),
-      cost: containers.reduce((a, c) => a + c.cost, 0),
-      assignedWeightKg: containers.reduce((a, c) => a + c.weightKg, 0),
-      unassignedWeightKg: unassigned.reduce((a, u) => a + weightOf(u), 0),
-      meanWeightFill:
-        n === 0 ? 0 : containers.reduce((a, c) => a + c.weightKg / typeOf(c).maxWeightKg, 0) / n,
-      meanVolumeFill:
-        n === 0 ? 0 : containers.reduce((a, c) => a + c.volumeM3 / typeOf(c).maxVolumeM3, 0) / n,
-      lowerBoundContainers: lowerBound,
-      solveMs,
-    },
+    summary: summariseContainers(s, containers, unassigned, lowerBound, solveMs),
   };
+  return finishPlan(s, plan);
 }
 
 function noContainerDetail(p: Problem, sol: Solution, shipment: number): string {

@@ -224,6 +224,18 @@ export function basePlan(): Plan {
         volumeM3: 7,
       },
     ],
+    // Rule 9 by hand: CNT-001 splits 975,000 by max(w/3000, v/14): SH1 0.4, SH6 1/3 ->
+    // 531,818.18 and 443,181.82, floors 531,818 + 443,181, the last rupiah to SH6 (larger
+    // fraction). CNT-004: SH2 max(800/3000, 6/14) = 3/7, SH5 max(200/3000, 1/14) = 1/14 ->
+    // 578,571.43 and 96,428.57 -> 578,571 and 96,429.
+    charges: [
+      { shipment: "SH1", container: "CNT-001", packages: 4, truck: 531818, freight: 0 },
+      { shipment: "SH6", container: "CNT-001", packages: 2, truck: 443182, freight: 0 },
+      { shipment: "SH3", container: "CNT-002", packages: 1, truck: 960000, freight: 0 },
+      { shipment: "SH4", container: "CNT-003", packages: 1, truck: 600000, freight: 0 },
+      { shipment: "SH2", container: "CNT-004", packages: 1, truck: 578571, freight: 0 },
+      { shipment: "SH5", container: "CNT-004", packages: 1, truck: 96429, freight: 0 },
+    ],
     unassigned: [
       {
         shipment: "SH6",

@@ -178,6 +178,7 @@ function zonelessWeek(horizonStart: string | undefined): { scenario: Scenario; p
         volumeM3: 0,
       },
     ],
+    charges: [{ shipment: "S", container: "C1", packages: 1, truck: 20, freight: 0 }],
     unassigned: [],
     summary: {
       containers: 1,

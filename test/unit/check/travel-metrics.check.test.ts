@@ -54,6 +54,7 @@ function trip(times: [string, string, string], distanceKm: number, costKm = dist
         volumeM3: 2,
       },
     ],
+    charges: [{ shipment: "S", container: "C1", packages: 1, truck: Math.round(costKm), freight: 0 }],
     unassigned: [],
     summary: {
       containers: 1,

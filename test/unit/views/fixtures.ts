@@ -197,6 +197,12 @@ export function fixturePlan(): Plan {
         volumeM3: 1.5,
       },
     ],
+    // C1: S1 max(1200/3000, 3/9) = 0.4, S2 max(800/3000, 2/9) = 4/15 -> 60 % and 40 % of 3,120,000.
+    charges: [
+      { shipment: "S1", container: "C1", packages: 1, truck: 1872000, freight: 0 },
+      { shipment: "S2", container: "C1", packages: 4, truck: 1248000, freight: 0 },
+      { shipment: "S4", container: "C2", packages: 1, truck: 2950000, freight: 0 },
+    ],
     unassigned: [
       {
         shipment: "S3",
