@@ -58,7 +58,7 @@ function dropUnboxed(
 export function finishPlan(scenario: Scenario, plan: Plan): Plan {
   let containers = plan.containers;
   let unassigned = plan.unassigned;
-  let summary = { ...plan.summary };
+  let summary = plan.summary;
   let boxes: PlanBox[] | undefined;
   if (boxesActive(scenario)) {
     const boxed = dropUnboxed(scenario, containers, unassigned);
@@ -75,7 +75,18 @@ export function finishPlan(scenario: Scenario, plan: Plan): Plan {
       );
     }
   }
-  const { boxes: _b, freight: _f, lowerBoundBoxes: _l, solveMs, ...figures } = summary;
+  return assemblePlan(scenario, { ...plan, containers, unassigned, summary, boxes });
+}
+
+/**
+ * A plan from its containers, boxes and unassigned list as they are (no packing): charges
+ * computed, the summary's box figures set (present exactly when the scenario has boxTypes),
+ * keys in the spec's order.
+ */
+export function assemblePlan(scenario: Scenario, plan: Omit<Plan, "charges"> & { charges?: unknown }): Plan {
+  const { containers, unassigned } = plan;
+  const boxes = boxesActive(scenario) ? (plan.boxes ?? []) : undefined;
+  const { boxes: _b, freight: _f, lowerBoundBoxes: _l, solveMs, ...figures } = plan.summary;
   return {
     ...(plan.scenario !== undefined ? { scenario: plan.scenario } : {}),
     containers,

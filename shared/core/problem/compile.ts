@@ -30,7 +30,7 @@ const toMin = (iso: string) => Date.parse(iso) / 60000;
 const sameIsland = (a?: string, b?: string) => a === undefined || b === undefined || a === b;
 
 /** Where times start when the scenario has no horizon: the earliest time anything names. */
-function planningStart(s: Scenario): number {
+export function planningStart(s: Scenario): number {
   if (s.horizon) return toMin(s.horizon.start);
   const times = [
     ...s.shipments.flatMap((sh) => (sh.readyAt ? [toMin(sh.readyAt)] : [])),

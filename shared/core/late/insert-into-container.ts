@@ -1,0 +1,160 @@
+/**
+ * The cheapest way to add a late shipment to one planned container without disturbing the
+ * others' promises: its village becomes a new stop at the best position, or it loads at a
+ * stop the container already makes there; the other stops keep their order. A candidate
+ * is kept only if every other stop still starts loading inside the same pickup window as
+ * before (a BUMDes was told that time: it may shift within the window, not past it) and
+ * the container still reaches its sailing's cut-off.
+ */
+import type { PlanContainer, PlanLoad, PlanStop } from "../model/plan.js";
+import { instantIn } from "../output/to-plan.js";
+import { containerRefusal, type Part } from "./container-fit.js";
+import { type LateContext, minutesOf, windowEnd } from "./late-context.js";
+import { type DraftStop, type TimedTrip, timeTrip } from "./time-trip.js";
+
+export interface Insertion {
+  container: PlanContainer;
+  addedKm: number;
+  addedCost: number;
+  /** The stop where it is loaded: its loading start, in the village's zone. */
+  pickupAt: string;
+  portArrival: string;
+}
+
+export type InsertionResult = { ok: true; insertion: Insertion } | { ok: false; reason: string };
+
+const readyOf = (ctx: LateContext, load: readonly PlanLoad[]) => {
+  let ready = Number.NEGATIVE_INFINITY;
+  for (const l of load) {
+    const at = ctx.shipments.get(l.shipment)?.readyAt;
+    if (at !== undefined) ready = Math.max(ready, minutesOf(at));
+  }
+  return ready;
+};
+
+function addLine(load: readonly PlanLoad[], part: Part): PlanLoad[] {
+  const at = load.findIndex((l) => l.shipment === part.shipment.id);
+  if (at < 0)
+    return [
+      ...load,
+      {
+        shipment: part.shipment.id,
+        packages: part.packages,
+        weightKg: part.weightKg,
+        volumeM3: part.volumeM3,
+      },
+    ];
+  const sh = part.shipment;
+  const packages = load[at].packages + part.packages;
+  const all = sh.packages ?? 1;
+  return load.map((l, i) =>
+    i === at
+      ? {
+          ...l,
+          packages,
+          weightKg: (sh.weightKg * packages) / all,
+          volumeM3: ((sh.volumeM3 ?? 0) * packages) / all,
+        }
+      : l,
+  );
+}
+
+interface Candidate {
+  stops: DraftStop[];
+  /** index of the stop that loads the shipment */
+  at: number;
+  /** for each draft stop: the window end of the stop it was, or Infinity for the new one */
+  limits: number[];
+}
+
+export function bestInsertion(ctx: LateContext, c: PlanContainer, part: Part): InsertionResult {
+  const refusal = containerRefusal(ctx, c, part);
+  if (refusal) return { ok: false, reason: refusal };
+  const village = ctx.villages.get(part.shipment.village)!;
+  const depot = ctx.depots.get(c.depot)!;
+  const port = ctx.ports.get(c.port)!;
+  const type = ctx.types.get(c.type)!;
+  const sailing = c.sailing !== undefined ? ctx.sailings.get(c.sailing) : undefined;
+  const cutoff = sailing ? minutesOf(sailing.cutoff) : Infinity;
+
+  const existing: DraftStop[] = [];
+  const limits: number[] = [];
+  for (const stop of c.stops) {
+    const v = ctx.villages.get(stop.village);
+    if (!v) return { ok: false, reason: `${c.id} stops at an unknown village ${stop.village}.` };
+    existing.push({ village: v, load: stop.load, readyMin: readyOf(ctx, stop.load) });
+    limits.push(windowEnd(ctx.windows(v), minutesOf(stop.loadStart)));
+  }
+  const candidates: Candidate[] = [];
+  existing.forEach((stop, i) => {
+    if (stop.village.id !== village.id) return;
+    const load = addLine(stop.load, part);
+    const stops = existing.map((s, k) => (k === i ? { ...s, load, readyMin: readyOf(ctx, load) } : s));
+    candidates.push({ stops, at: i, limits });
+  });
+  const freshLoad = addLine([], part);
+  const fresh: DraftStop = { village, load: freshLoad, readyMin: readyOf(ctx, freshLoad) };
+  for (let pos = 0; pos <= existing.length; pos++) {
+    // Beside a stop at the same village it loads there instead (one stop per visit).
+    if (existing[pos - 1]?.village.id === village.id || existing[pos]?.village.id === village.id) continue;
+    candidates.push({
+      stops: [...existing.slice(0, pos), fresh, ...existing.slice(pos)],
+      at: pos,
+      limits: [...limits.slice(0, pos), Infinity, ...limits.slice(pos)],
+    });
+  }
+
+  let best: { cand: Candidate; trip: TimedTrip } | null = null;
+  let late = false;
+  for (const cand of candidates) {
+    const trip = timeTrip(ctx, depot, cand.stops, port);
+    if (trip.portArrival > cutoff + 1e-6) {
+      late = true;
+      continue;
+    }
+    // A few seconds' slack: the plan writes instants to the second.
+    if (trip.stops.some((s, k) => s.loadStart > cand.limits[k] + 0.05)) {
+      late = true;
+      continue;
+    }
+    if (!best || trip.km < best.trip.km - 1e-9) best = { cand, trip };
+  }
+  if (!best) {
+    return {
+      ok: false,
+      reason: late
+        ? `Collecting ${part.shipment.id} would push a pickup of ${c.id} past its window or the container past its cut-off.`
+        : `${c.id} has no stop where ${part.shipment.id} could be collected.`,
+    };
+  }
+  const { cand, trip } = best;
+  const zone = (v: { timeZone?: string }) => ctx.zoneOf(v);
+  const stops: PlanStop[] = cand.stops.map((s, k) => ({
+    village: s.village.id,
+    arrival: instantIn(trip.stops[k].arrival, zone(s.village)),
+    loadStart: instantIn(trip.stops[k].loadStart, zone(s.village)),
+    departure: instantIn(trip.stops[k].departure, zone(s.village)),
+    load: s.load,
+  }));
+  const cost = (type.fixedCost ?? 0) + (type.costPerKm ?? 1) * trip.km;
+  const container: PlanContainer = {
+    ...c,
+    departDepot: instantIn(trip.departDepot, zone(depot)),
+    stops,
+    portArrival: instantIn(trip.portArrival, zone(port)),
+    distanceKm: trip.km,
+    cost,
+    weightKg: c.weightKg + part.weightKg,
+    volumeM3: c.volumeM3 + part.volumeM3,
+  };
+  return {
+    ok: true,
+    insertion: {
+      container,
+      addedKm: trip.km - c.distanceKm,
+      addedCost: cost - c.cost,
+      pickupAt: stops[cand.at].loadStart,
+      portArrival: container.portArrival,
+    },
+  };
+}
