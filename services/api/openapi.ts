@@ -129,7 +129,8 @@ export function openApiDocument(serverUrl?: string) {
         parameters: [idParam],
         get: {
           tags: ["solve"],
-          summary: "Job state, progress 0..100, and the Plan once completed",
+          summary:
+            "Job state, progress 0..100, and the Plan once completed (the key that asked for it, or a coordinator; others get 404)",
           responses: { 200: ok("Job", ref("Job")), ...errors(404) },
         },
         delete: {

@@ -1,6 +1,6 @@
 /**
  * Who is calling: resolved from `Authorization: Bearer KEY` against the hashed keys.
- * Role scoping lives here so every router asks the same questions.
+ * What the caller may see is the read model's business (services/read-model/).
  */
 import type { NextFunction, Request, Response } from "express";
 import type { DataSource } from "typeorm";
@@ -8,19 +8,18 @@ import { IsNull } from "typeorm";
 import { hashApiKey } from "../../shared/infra/db/api-keys.repository.js";
 import { ApiKeyEntity, type Role } from "../../shared/infra/db/entities/api-key.entity.js";
 import { forbidden, unauthorized } from "../../shared/infra/errors.js";
+import { type AccessPolicy, type Principal, policyFor } from "../read-model/access-policy.js";
 
-export interface Principal {
-  keyId: string;
-  role: Role;
-  villages: string[];
-  exporter: string | null;
-}
+export type { Principal };
 
 export function principalOf(res: Response): Principal {
   const p = res.locals.principal as Principal | undefined;
   if (!p) throw unauthorized("missing API key");
   return p;
 }
+
+/** The caller's read policy (services/read-model/access-policy.ts). */
+export const policyOf = (res: Response): AccessPolicy => policyFor(principalOf(res));
 
 export function authenticate(dataSource: DataSource) {
   return async (req: Request, res: Response, next: NextFunction) => {
@@ -49,14 +48,4 @@ export function requireRole(...roles: Role[]) {
     }
     next();
   };
-}
-
-/** Can this caller see (and act for) a shipment with these fields? */
-export function canSeeShipment(
-  p: Principal,
-  s: { village: string; exporter: string | null | undefined },
-): boolean {
-  if (p.role === "coordinator") return true;
-  if (p.role === "bumdes") return p.villages.includes(s.village);
-  return s.exporter !== null && s.exporter !== undefined && s.exporter === p.exporter;
 }

@@ -5,16 +5,15 @@
  */
 import { type Request, type Response, Router } from "express";
 import type { DataSource } from "typeorm";
-import { VillageEntity } from "../../shared/infra/db/entities/village.entity.js";
 import { notFound } from "../../shared/infra/errors.js";
 import { parseLang } from "../../shared/views/locale.js";
 import { manifestCsv, manifestHtml } from "../../shared/views/manifest.js";
 import { pickupsToCsv, pickupsToICalendar } from "../../shared/views/pickup-export.js";
 import { pickupRows } from "../../shared/views/pickup-schedule.js";
 import { routesGeoJson } from "../../shared/views/routes-geojson.js";
-import { principalOf } from "../api/principal.js";
-import { loadPlanSnapshot } from "./plan-snapshot.repository.js";
-import { assertVillageVisible, maskForViewer, snapshotScope } from "./web-scope.js";
+import { policyOf } from "../api/principal.js";
+import { loadPlanSnapshot } from "../read-model/plan-snapshot.js";
+import { findVisiblePickupVillage } from "../read-model/scoped-reads.js";
 
 /** File names carry only safe characters: ids come from users. */
 const safeName = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 80) || "file";
@@ -38,14 +37,11 @@ export function exportRoutes(dataSource: DataSource, now: () => number): Router 
   const m = () => dataSource.manager;
 
   const pickups = async (req: Request, res: Response) => {
-    const p = principalOf(res);
-    const village = String(req.params.village);
-    assertVillageVisible(p, village);
-    const row = await m().findOneBy(VillageEntity, { id: village });
-    if (!row) throw notFound("village", village);
-    const snap = await loadPlanSnapshot(m(), { villages: [village] });
+    const policy = policyOf(res);
+    const row = await findVisiblePickupVillage(m(), policy, String(req.params.village));
+    const snap = await loadPlanSnapshot(m(), policy, { village: row.id });
     // Calendars keep past pickups too: a phone should not lose an event that happened.
-    return { village: row, rows: pickupRows(snap.plan, snap.scenario, { village }) };
+    return { village: row, rows: pickupRows(snap.plan, snap.scenario, { village: row.id }) };
   };
 
   router.get("/exports/villages/:village/pickups.ics", async (req, res) => {
@@ -62,11 +58,10 @@ export function exportRoutes(dataSource: DataSource, now: () => number): Router 
   });
 
   const manifest = async (res: Response, containerId: string | undefined) => {
-    const p = principalOf(res);
-    const scope = snapshotScope(p);
-    const snap = maskForViewer(
-      await loadPlanSnapshot(m(), containerId ? { ...scope, containerIds: [containerId] } : scope),
-      p,
+    const snap = await loadPlanSnapshot(
+      m(),
+      policyOf(res),
+      containerId ? { containerIds: [containerId] } : {},
     );
     if (containerId && snap.plan.containers.length === 0) throw notFound("container", containerId);
     return snap;

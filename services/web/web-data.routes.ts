@@ -4,21 +4,22 @@
  */
 import { Router } from "express";
 import type { DataSource } from "typeorm";
-import { type EntityManager, In, IsNull, Not } from "typeorm";
+import { type EntityManager, In } from "typeorm";
 import { PortEntity } from "../../shared/infra/db/entities/port.entity.js";
 import { SailingEntity } from "../../shared/infra/db/entities/sailing.entity.js";
 import { ShipmentEntity } from "../../shared/infra/db/entities/shipment.entity.js";
 import { VillageEntity } from "../../shared/infra/db/entities/village.entity.js";
-import { badRequest, notFound } from "../../shared/infra/errors.js";
+import { badRequest } from "../../shared/infra/errors.js";
 import { containerViews, planSummaryView, unassignedViews } from "../../shared/views/container-view.js";
 import { formatLocalDateTime, zoneLabel } from "../../shared/views/local-time.js";
 import { parseLang } from "../../shared/views/locale.js";
 import { formatPickup } from "../../shared/views/pickup-export.js";
 import { pickupRows } from "../../shared/views/pickup-schedule.js";
 import { routeMapSvg } from "../../shared/views/route-map-svg.js";
-import { principalOf, requireRole } from "../api/principal.js";
-import { loadPlanSnapshot, type PlanSnapshot } from "./plan-snapshot.repository.js";
-import { assertVillageVisible, maskForViewer, snapshotScope } from "./web-scope.js";
+import { policyOf, principalOf, requireRole } from "../api/principal.js";
+import type { AccessPolicy } from "../read-model/access-policy.js";
+import { loadPlanSnapshot, type PlanSnapshot } from "../read-model/plan-snapshot.js";
+import { findVisiblePickupVillage, scopeShipments } from "../read-model/scoped-reads.js";
 
 const MAX_VILLAGES_LISTED = 5000;
 /** Coordinators' own clock is not known; plan times on the dashboard header use WIB. */
@@ -29,11 +30,16 @@ const COORDINATOR_ZONE = "Asia/Jakarta";
  * a plan are ready (a plan's horizon only takes shipments ready by its end); without
  * such dates, the week before the next cut-off; never before today.
  */
-async function suggestedStart(m: EntityManager, nowMs: number): Promise<number> {
-  const waiting = await m.find(ShipmentEntity, {
-    select: { readyAt: true },
-    where: { status: In(["open", "unassigned"]), readyAt: Not(IsNull()) },
-  });
+async function suggestedStart(m: EntityManager, policy: AccessPolicy, nowMs: number): Promise<number> {
+  const waiting = await scopeShipments(
+    m
+      .createQueryBuilder(ShipmentEntity, "s")
+      .select(["s.readyAt"])
+      .where("s.status IN ('open', 'unassigned')")
+      .andWhere('s."readyAt" IS NOT NULL'),
+    "s",
+    policy,
+  ).getMany();
   const ready = waiting.map((s) => Date.parse(s.readyAt ?? "")).filter((ms) => Number.isFinite(ms));
   if (ready.length > 0) return Math.max(nowMs, Math.min(...ready));
   const sailings = await m.find(SailingEntity, { order: { cutoff: "ASC" } });
@@ -59,7 +65,7 @@ export function webDataRoutes(dataSource: DataSource, now: () => number): Router
           : [];
     const ports = await m().find(PortEntity, { order: { id: "ASC" } });
     const regions = [...new Set(ports.map((port) => port.island).filter((i): i is string => !!i))].sort();
-    const start = await suggestedStart(m(), now());
+    const start = await suggestedStart(m(), policyOf(res), now());
     res.json({
       role: p.role,
       exporter: p.exporter,
@@ -80,7 +86,7 @@ export function webDataRoutes(dataSource: DataSource, now: () => number): Router
 
   router.get("/web/data/dashboard", requireRole("coordinator"), async (req, res) => {
     const lang = parseLang(req.query.lang);
-    const snap = await loadPlanSnapshot(m());
+    const snap = await loadPlanSnapshot(m(), policyOf(res));
     const hasPlan = snap.version !== null || snap.plan.containers.length > 0;
     res.json({
       hasPlan,
@@ -94,13 +100,12 @@ export function webDataRoutes(dataSource: DataSource, now: () => number): Router
   });
 
   router.get("/web/data/pickups", async (req, res) => {
-    const p = principalOf(res);
+    const policy = policyOf(res);
     const lang = parseLang(req.query.lang);
     const village = typeof req.query.village === "string" ? req.query.village : "";
     if (!village) throw badRequest([{ path: "village", message: "is required (a village id)" }]);
-    assertVillageVisible(p, village);
-    if (!(await m().findOneBy(VillageEntity, { id: village }))) throw notFound("village", village);
-    const snap = await loadPlanSnapshot(m(), { villages: [village] });
+    await findVisiblePickupVillage(m(), policy, village);
+    const snap = await loadPlanSnapshot(m(), policy, { village });
     const rows = pickupRows(snap.plan, snap.scenario, { village, fromMs: now() });
     // what the BUMDes acts on: is this stop loaded, may it be marked so now?
     const views = containerViews(snap.plan, snap.scenario, lang, lifecycle(snap, now()));
@@ -124,9 +129,8 @@ export function webDataRoutes(dataSource: DataSource, now: () => number): Router
   });
 
   router.get("/web/data/containers", async (req, res) => {
-    const p = principalOf(res);
     const lang = parseLang(req.query.lang);
-    const snap = maskForViewer(await loadPlanSnapshot(m(), snapshotScope(p)), p);
+    const snap = await loadPlanSnapshot(m(), policyOf(res));
     const views = containerViews(snap.plan, snap.scenario, lang, lifecycle(snap, now()));
     res.json({ containers: views });
   });

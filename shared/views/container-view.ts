@@ -98,12 +98,6 @@ export interface ContainerViewOptions {
   pickedUp?: Record<string, boolean[]>;
 }
 
-/** Exporters see only the containers that carry at least one of their shipments. */
-export function containersForExporter(plan: Plan, scenario: Scenario, exporter: string): PlanContainer[] {
-  const mine = new Set(scenario.shipments.filter((s) => s.exporter === exporter).map((s) => s.id));
-  return plan.containers.filter((c) => c.stops.some((stop) => stop.load.some((l) => mine.has(l.shipment))));
-}
-
 export function containerView(
   container: PlanContainer,
   index: ScenarioIndex,
@@ -219,14 +213,11 @@ export function containerViews(
   plan: Plan,
   scenario: Scenario,
   lang: Lang,
-  options: ContainerViewOptions & { exporter?: string } = {},
+  options: ContainerViewOptions = {},
 ): ContainerView[] {
+  // What a key may see is decided before the views (services/read-model/): they format all they get.
   const index = indexScenario(scenario);
-  const containers =
-    options.exporter !== undefined
-      ? containersForExporter(plan, scenario, options.exporter)
-      : plan.containers;
-  return [...containers]
+  return [...plan.containers]
     .sort((a, b) => Date.parse(a.departDepot) - Date.parse(b.departDepot) || a.id.localeCompare(b.id))
     .map((c) => containerView(c, index, lang, options));
 }

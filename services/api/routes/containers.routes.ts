@@ -10,8 +10,9 @@ import { moveTo, pickUpStop, SETTABLE_STATUSES } from "../../../shared/contracts
 import { containerListQuerySchema } from "../../../shared/contracts/resources.schemas.js";
 import { ContainerEntity, type ContainerEvent } from "../../../shared/infra/db/entities/container.entity.js";
 import { badRequest, conflict, forbidden, notFound } from "../../../shared/infra/errors.js";
-import { containerViews, visibleContainerIds } from "../container.view.js";
-import { type Principal, principalOf, requireRole } from "../principal.js";
+import { containerRecords } from "../../read-model/container-records.js";
+import { findVisibleContainer, scopeContainers } from "../../read-model/scoped-reads.js";
+import { policyOf, principalOf, requireRole } from "../principal.js";
 import { parseInput } from "../validate-request.js";
 
 const statusBodySchema = z
@@ -22,32 +23,23 @@ export function containersRouter(deps: { dataSource: DataSource; now: () => Date
   const router = Router();
   const ds = deps.dataSource;
 
-  async function findVisible(id: string, p: Principal) {
-    const row = await ds.getRepository(ContainerEntity).findOneBy({ id });
-    const allowed = await visibleContainerIds(ds, p);
-    if (!row || (allowed !== null && !allowed.includes(id))) throw notFound("container", id);
-    return row;
-  }
-
   router.get("/containers", async (req, res) => {
     const q = parseInput(containerListQuerySchema, req.query);
-    const p = principalOf(res);
+    const policy = policyOf(res);
     const qb = ds.getRepository(ContainerEntity).createQueryBuilder("c");
     if (q.current !== "false") qb.andWhere("c.current = true");
     if (q.status) qb.andWhere("c.status = :status", { status: q.status });
     if (q.port) qb.andWhere("c.port = :port", { port: q.port });
     if (q.sailing) qb.andWhere("c.sailing = :sailing", { sailing: q.sailing });
     if (q.planVersion > 0) qb.andWhere('c."planVersion" = :v', { v: q.planVersion });
-    const allowed = await visibleContainerIds(ds, p);
-    if (allowed !== null) qb.andWhere("c.id IN (:...ids)", { ids: allowed.length ? allowed : [""] });
-    const [rows, total] = await qb
+    const [rows, total] = await scopeContainers(qb, "c", policy)
       .orderBy("c.departDepot", "ASC")
       .addOrderBy("c.id", "ASC")
       .skip(q.offset)
       .take(q.limit)
       .getManyAndCount();
     res.json({
-      items: await containerViews(ds, rows, p, deps.now()),
+      items: await containerRecords(ds.manager, rows, policy, deps.now()),
       total,
       limit: q.limit,
       offset: q.offset,
@@ -55,8 +47,9 @@ export function containersRouter(deps: { dataSource: DataSource; now: () => Date
   });
 
   router.get("/containers/:id", async (req, res) => {
-    const p = principalOf(res);
-    const [view] = await containerViews(ds, [await findVisible(String(req.params.id), p)], p, deps.now());
+    const policy = policyOf(res);
+    const row = await findVisibleContainer(ds.manager, policy, String(req.params.id));
+    const [view] = await containerRecords(ds.manager, [row], policy, deps.now());
     res.json(view);
   });
 
@@ -80,7 +73,7 @@ export function containersRouter(deps: { dataSource: DataSource; now: () => Date
       await m.update(ContainerEntity, { id: c.id }, { status: move.status, history: [...c.history, event] });
       return (await m.findOneBy(ContainerEntity, { id: c.id }))!;
     });
-    const [view] = await containerViews(ds, [row], p, deps.now());
+    const [view] = await containerRecords(ds.manager, [row], policyOf(res), deps.now());
     res.json(view);
   });
 
@@ -89,7 +82,7 @@ export function containersRouter(deps: { dataSource: DataSource; now: () => Date
     if (!/^\d+$/.test(req.params.index))
       throw badRequest([{ path: "(url).index", message: "must be a whole number" }]);
     const index = Number(req.params.index);
-    await findVisible(String(req.params.id), p);
+    await findVisibleContainer(ds.manager, policyOf(res), String(req.params.id));
     const row = await ds.transaction(async (m) => {
       const c = await m.findOne(ContainerEntity, {
         where: { id: String(req.params.id) },
@@ -119,7 +112,7 @@ export function containersRouter(deps: { dataSource: DataSource; now: () => Date
       );
       return (await m.findOneBy(ContainerEntity, { id: c.id }))!;
     });
-    const [view] = await containerViews(ds, [row], p, deps.now());
+    const [view] = await containerRecords(ds.manager, [row], policyOf(res), deps.now());
     res.json(view);
   });
 

@@ -2,6 +2,7 @@
  * Stateless solving, the way routing engines offer it: POST a Scenario, get a job id,
  * poll the job, read the plan. Nothing is stored in the database.
  */
+import { randomUUID } from "node:crypto";
 import { Router } from "express";
 import { type DataSource, IsNull } from "typeorm";
 import type { JobStatus } from "../../../shared/contracts/jobs.js";
@@ -10,6 +11,8 @@ import { validateScenario } from "../../../shared/core/model/validate.js";
 import { PlanningRunEntity } from "../../../shared/infra/db/entities/planning-run.entity.js";
 import { badRequest, conflict, notFound } from "../../../shared/infra/errors.js";
 import type { PlanningQueue } from "../../../shared/infra/queue/planning-queue.js";
+import { assertJobVisible, recordJobOwner } from "../../read-model/job-access.js";
+import { policyOf, principalOf } from "../principal.js";
 import { parseInput } from "../validate-request.js";
 
 export interface JobsRouterDeps {
@@ -40,27 +43,34 @@ export function jobsRouter(deps: JobsRouterDeps): Router {
     const q = parseInput(solveQuerySchema, req.query);
     const valid = validateScenario(req.body);
     if (!valid.ok) throw badRequest(valid.errors);
-    const id = await deps.queue.enqueue({
-      name: "solve",
-      data: {
-        scenario: valid.scenario,
-        timeLimitMs:
-          q.timeLimitSeconds !== undefined
-            ? Math.round(q.timeLimitSeconds * 1000)
-            : deps.planning.timeLimitMs,
-        seed: q.seed,
+    const jobId = randomUUID();
+    await recordJobOwner(deps.dataSource.manager, jobId, principalOf(res).keyId);
+    const id = await deps.queue.enqueue(
+      {
+        name: "solve",
+        data: {
+          scenario: valid.scenario,
+          timeLimitMs:
+            q.timeLimitSeconds !== undefined
+              ? Math.round(q.timeLimitSeconds * 1000)
+              : deps.planning.timeLimitMs,
+          seed: q.seed,
+        },
       },
-    });
+      jobId,
+    );
     res.status(202).location(`/v1/jobs/${id}`).json({ jobId: id });
   });
 
   router.get("/jobs/:id", async (req, res) => {
+    await assertJobVisible(deps.dataSource.manager, policyOf(res), req.params.id);
     const status = await deps.queue.status(req.params.id);
     if (!status) throw notFound("job", req.params.id);
     res.json(jobView(status));
   });
 
   router.delete("/jobs/:id", async (req, res) => {
+    await assertJobVisible(deps.dataSource.manager, policyOf(res), req.params.id);
     const before = await deps.queue.status(req.params.id);
     if (!before) throw notFound("job", req.params.id);
     if (before.state === "completed" || before.state === "failed" || before.state === "cancelled") {

@@ -13,8 +13,8 @@ import { PlanningRunEntity } from "../../../shared/infra/db/entities/planning-ru
 import { buildScenario } from "../../../shared/infra/db/scenario.builder.js";
 import { notFound } from "../../../shared/infra/errors.js";
 import type { PlanningQueue } from "../../../shared/infra/queue/planning-queue.js";
-import { containerViews } from "../container.view.js";
-import { principalOf, requireRole } from "../principal.js";
+import { containerRecords } from "../../read-model/container-records.js";
+import { policyOf, principalOf, requireRole } from "../principal.js";
 import { parseInput } from "../validate-request.js";
 
 export interface PlansRouterDeps {
@@ -142,7 +142,7 @@ export function plansRouter(deps: PlansRouterDeps): Router {
     const rows = await ds
       .getRepository(ContainerEntity)
       .find({ where: { planVersion: run.planVersion }, order: { id: "ASC" } });
-    const items = await containerViews(ds, rows, principalOf(res), deps.now());
+    const items = await containerRecords(ds.manager, rows, policyOf(res), deps.now());
     res.json({ items, total: items.length });
   });
 

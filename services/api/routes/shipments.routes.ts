@@ -29,7 +29,8 @@ import {
   notFound,
   unprocessable,
 } from "../../../shared/infra/errors.js";
-import { canSeeShipment, type Principal, principalOf } from "../principal.js";
+import { findVisibleShipment, scopeShipments } from "../../read-model/scoped-reads.js";
+import { type Principal, policyOf, principalOf } from "../principal.js";
 import { shipmentView } from "../shipment.view.js";
 import { parseInput } from "../validate-request.js";
 
@@ -190,11 +191,7 @@ export function shipmentsRouter(ds: DataSource): Router {
 
   router.get("/shipments", async (req, res) => {
     const q = parseInput(shipmentListQuerySchema, req.query);
-    const p = principalOf(res);
-    const qb = ds.getRepository(ShipmentEntity).createQueryBuilder("s");
-    if (p.role === "bumdes")
-      qb.andWhere("s.village IN (:...mine)", { mine: p.villages.length ? p.villages : [""] });
-    if (p.role === "exporter") qb.andWhere("s.exporter = :me", { me: p.exporter ?? "" });
+    const qb = scopeShipments(ds.getRepository(ShipmentEntity).createQueryBuilder("s"), "s", policyOf(res));
     for (const key of ["village", "status", "exporter", "product", "handling", "destination"] as const) {
       if (q[key] !== undefined) qb.andWhere(`s.${key} = :${key}`, { [key]: q[key] });
     }
@@ -207,20 +204,12 @@ export function shipmentsRouter(ds: DataSource): Router {
     res.json({ items: rows.map(shipmentView), total, limit: q.limit, offset: q.offset });
   });
 
-  async function findVisible(id: string, p: Principal) {
-    const row = await ds.getRepository(ShipmentEntity).findOneBy({ id });
-    // Not yours reads as not there: a key learns nothing about others' shipments.
-    if (!row || !canSeeShipment(p, row)) throw notFound("shipment", id);
-    return row;
-  }
-
   router.get("/shipments/:id", async (req, res) => {
-    res.json(shipmentView(await findVisible(req.params.id, principalOf(res))));
+    res.json(shipmentView(await findVisibleShipment(ds.manager, policyOf(res), req.params.id)));
   });
 
   const cancel = async (req: express.Request, res: express.Response) => {
-    const p = principalOf(res);
-    await findVisible(req.params.id as string, p);
+    await findVisibleShipment(ds.manager, policyOf(res), req.params.id as string);
     const row = await ds.transaction(async (m) => {
       const s = await m.findOne(ShipmentEntity, {
         where: { id: req.params.id as string },

@@ -1,12 +1,7 @@
 import { expect } from "chai";
 import { checkPlan } from "../../../shared/core/check/check-plan.js";
 import { UNASSIGNED_REASONS } from "../../../shared/core/model/plan.js";
-import {
-  containersForExporter,
-  containerViews,
-  planSummaryView,
-  unassignedViews,
-} from "../../../shared/views/container-view.js";
+import { containerViews, planSummaryView, unassignedViews } from "../../../shared/views/container-view.js";
 import { summarisePlan } from "../../../shared/views/plan-summary.js";
 import { translate } from "../../../shared/views/translate.js";
 import { fixturePlan, fixtureScenario } from "./fixtures.js";
@@ -52,17 +47,6 @@ describe("views/container-view", () => {
     // C2 leaves Sentani at 07:00 WIT (22:00Z), an hour before C1 leaves at 07:00 WITA
     expect(containerViews(fixturePlan(), fixtureScenario(), "en").map((c) => c.id)).to.deep.equal([
       "C2",
-      "C1",
-    ]);
-  });
-
-  it("shows an exporter only containers that carry their shipments", () => {
-    const plan = fixturePlan();
-    const scenario = fixtureScenario();
-    expect(containersForExporter(plan, scenario, "EXP-A").map((c) => c.id)).to.deep.equal(["C1", "C2"]);
-    expect(containersForExporter(plan, scenario, "EXP-B").map((c) => c.id)).to.deep.equal(["C1"]);
-    expect(containersForExporter(plan, scenario, "nobody")).to.deep.equal([]);
-    expect(containerViews(plan, scenario, "en", { exporter: "EXP-B" }).map((c) => c.id)).to.deep.equal([
       "C1",
     ]);
   });

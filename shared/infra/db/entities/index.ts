@@ -7,6 +7,7 @@ import { ContainerEntity } from "./container.entity.js";
 import { ContainerLoadEntity } from "./container-load.entity.js";
 import { ContainerTypeEntity } from "./container-type.entity.js";
 import { DepotEntity } from "./depot.entity.js";
+import { JobOwnerEntity } from "./job-owner.entity.js";
 import { PlanEntity } from "./plan.entity.js";
 import { PlanningRunEntity } from "./planning-run.entity.js";
 import { PortEntity } from "./port.entity.js";
@@ -25,6 +26,7 @@ export const ENTITIES = [
   ContainerLoadEntity,
   ContainerTypeEntity,
   DepotEntity,
+  JobOwnerEntity,
   PlanEntity,
   PlanningRunEntity,
   PortEntity,

@@ -1,32 +1,38 @@
 /**
- * A container as its readers need it: fill by weight and volume (0..1), what it
- * carries, its sailing and the minutes left to the port cut-off. Exporters and BUMDes
- * see only their own shipments in it; the fill is the container's, whole.
+ * A container as /v1 readers need it: fill by weight and volume (0..1), what it
+ * carries, its sailing and the minutes left to the port cut-off. The key's policy
+ * decides which shipments show inside (stop loads and the shipment list alike); the
+ * fill and totals are the container's, whole.
  */
-import { type DataSource, In } from "typeorm";
+import { type EntityManager, In } from "typeorm";
 import type { ContainerEntity } from "../../shared/infra/db/entities/container.entity.js";
 import { ContainerLoadEntity } from "../../shared/infra/db/entities/container-load.entity.js";
 import { SailingEntity } from "../../shared/infra/db/entities/sailing.entity.js";
 import { ShipmentEntity } from "../../shared/infra/db/entities/shipment.entity.js";
-import { canSeeShipment, type Principal } from "./principal.js";
+import type { AccessPolicy } from "./access-policy.js";
 
 const ratio = (x: number, max: number) => (max > 0 ? Math.round((x / max) * 1000) / 1000 : 0);
 
-export async function containerViews(ds: DataSource, rows: ContainerEntity[], p: Principal, now: Date) {
+export async function containerRecords(
+  m: EntityManager,
+  rows: ContainerEntity[],
+  policy: AccessPolicy,
+  now: Date,
+) {
   if (rows.length === 0) return [];
-  const loads = await ds.getRepository(ContainerLoadEntity).find({
+  const loads = await m.getRepository(ContainerLoadEntity).find({
     where: { containerId: In(rows.map((r) => r.id)) },
     order: { id: "ASC" },
   });
   const shipmentIds = [...new Set(loads.map((l) => l.shipmentId))];
   const shipments = new Map(
-    (shipmentIds.length ? await ds.getRepository(ShipmentEntity).findBy({ id: In(shipmentIds) }) : []).map(
+    (shipmentIds.length ? await m.getRepository(ShipmentEntity).findBy({ id: In(shipmentIds) }) : []).map(
       (s) => [s.id, s],
     ),
   );
   const sailingIds = [...new Set(rows.map((r) => r.sailing).filter((s): s is string => s !== null))];
   const sailings = new Map(
-    (sailingIds.length ? await ds.getRepository(SailingEntity).findBy({ id: In(sailingIds) }) : []).map(
+    (sailingIds.length ? await m.getRepository(SailingEntity).findBy({ id: In(sailingIds) }) : []).map(
       (s) => [s.id, s],
     ),
   );
@@ -35,7 +41,7 @@ export async function containerViews(ds: DataSource, rows: ContainerEntity[], p:
     const mine = loads.filter((l) => l.containerId === c.id);
     const visible = (shipmentId: string) => {
       const s = shipments.get(shipmentId);
-      return s !== undefined && canSeeShipment(p, s);
+      return s !== undefined && policy.seesShipment(s);
     };
     const sailing = c.sailing ? sailings.get(c.sailing) : undefined;
     const cutoff = sailing?.cutoff ?? null;
@@ -100,17 +106,4 @@ export async function containerViews(ds: DataSource, rows: ContainerEntity[], p:
       history: c.history,
     };
   });
-}
-
-/** Container ids this caller may see, as a query condition; null = all (coordinator). */
-export async function visibleContainerIds(ds: DataSource, p: Principal): Promise<string[] | null> {
-  if (p.role === "coordinator") return null;
-  const qb = ds
-    .getRepository(ContainerLoadEntity)
-    .createQueryBuilder("l")
-    .select("DISTINCT l.containerId", "id")
-    .innerJoin(ShipmentEntity, "s", "s.id = l.shipmentId");
-  if (p.role === "bumdes") qb.where("l.village IN (:...v)", { v: p.villages.length ? p.villages : [""] });
-  else qb.where("s.exporter = :e", { e: p.exporter ?? "" });
-  return (await qb.getRawMany<{ id: string }>()).map((r) => r.id);
 }

@@ -1,16 +1,15 @@
 /**
  * What is planned right now, read from the database as the plain Plan + Scenario the
- * pure views take. "Now" is every current container (a re-plan keeps confirmed ones
- * from earlier versions), the shipments the last plans could not take, and the
- * places, sailings and shipments those refer to.
+ * pure views take, through a key's policy. "Now" is every current container (a re-plan
+ * keeps confirmed ones from earlier versions), the shipments the last plans could not
+ * take, and the places, sailings and shipments those refer to.
  */
-import { type EntityManager, In, Not } from "typeorm";
+import { type EntityManager, In } from "typeorm";
 import type { Plan, PlanContainer, PlanUnassigned, UnassignedReason } from "../../shared/core/model/plan.js";
 import { UNASSIGNED_REASONS } from "../../shared/core/model/plan.js";
 import type { Scenario } from "../../shared/core/model/scenario.js";
 import { computeCharges } from "../../shared/core/output/charges.js";
 import { ContainerEntity } from "../../shared/infra/db/entities/container.entity.js";
-import { ContainerLoadEntity } from "../../shared/infra/db/entities/container-load.entity.js";
 import { ContainerTypeEntity } from "../../shared/infra/db/entities/container-type.entity.js";
 import { DepotEntity } from "../../shared/infra/db/entities/depot.entity.js";
 import { PlanEntity } from "../../shared/infra/db/entities/plan.entity.js";
@@ -27,6 +26,8 @@ import {
   villageFromRow,
 } from "../../shared/infra/db/scenario.mapper.js";
 import { summarisePlan } from "../../shared/views/plan-summary.js";
+import type { AccessPolicy } from "./access-policy.js";
+import { scopeContainers, scopeShipments } from "./scoped-reads.js";
 
 export interface PlanSnapshot {
   plan: Plan;
@@ -42,13 +43,11 @@ export interface PlanSnapshot {
   createdAt: string | null;
 }
 
-export interface SnapshotScope {
-  /** only containers stopping at these villages (a BUMDes key) */
-  villages?: readonly string[];
-  /** only containers carrying shipments of this exporter (an exporter key) */
-  exporter?: string;
-  /** only these containers */
+export interface SnapshotOptions {
+  /** only these containers (one container's manifest) */
   containerIds?: readonly string[];
+  /** only containers stopping at this village (its pickup schedule) */
+  village?: string;
 }
 
 export function containerToPlan(row: ContainerEntity): PlanContainer {
@@ -77,36 +76,56 @@ export function containerToPlan(row: ContainerEntity): PlanContainer {
 const isReason = (r: string | null): r is UnassignedReason =>
   r !== null && (UNASSIGNED_REASONS as readonly string[]).includes(r);
 
-export async function loadPlanSnapshot(m: EntityManager, scope: SnapshotScope = {}): Promise<PlanSnapshot> {
-  let containerIds: string[] | undefined = scope.containerIds ? [...scope.containerIds] : undefined;
-  if (scope.exporter !== undefined || scope.villages !== undefined) {
-    // Scope through the load table: the rows a role may see are decided by what rides in them.
-    const where =
-      scope.exporter !== undefined
-        ? {
-            shipmentId: In(
-              (
-                await m.find(ShipmentEntity, { select: { id: true }, where: { exporter: scope.exporter } })
-              ).map((s) => s.id),
-            ),
-          }
-        : { village: In([...(scope.villages ?? [])]) };
-    const loads = await m.find(ContainerLoadEntity, { select: { containerId: true }, where });
-    const allowed = new Set(loads.map((l) => l.containerId));
-    containerIds = containerIds ? containerIds.filter((id) => allowed.has(id)) : [...allowed];
+/**
+ * The current plan as this key may see it: containers carrying a shipment it sees, with
+ * only those shipments' loads in their stops (stops themselves, the route, stay: they
+ * say when the truck comes); the unassigned shipments it sees; the reference data.
+ * Others' shipments are absent, not masked: no id, product, exporter or weight.
+ */
+export async function loadPlanSnapshot(
+  m: EntityManager,
+  policy: AccessPolicy,
+  options: SnapshotOptions = {},
+): Promise<PlanSnapshot> {
+  const qb = m
+    .createQueryBuilder(ContainerEntity, "c")
+    .where("c.current = true")
+    .andWhere("c.status <> 'superseded'");
+  if (options.containerIds) {
+    qb.andWhere("c.id IN (:...ids)", { ids: options.containerIds.length ? [...options.containerIds] : [""] });
   }
-  const containerRows = await m.find(ContainerEntity, {
-    where: { current: true, status: Not("superseded"), ...(containerIds ? { id: In(containerIds) } : {}) },
-    order: { departDepot: "ASC", id: "ASC" },
-  });
-  const containers = containerRows.map(containerToPlan);
+  if (options.village !== undefined) {
+    qb.andWhere(
+      `EXISTS (SELECT 1 FROM "container_load" vl WHERE vl."containerId" = c.id AND vl."village" = :village)`,
+      { village: options.village },
+    );
+  }
+  const containerRows = await scopeContainers(qb, "c", policy)
+    .orderBy('c."departDepot"', "ASC")
+    .addOrderBy("c.id", "ASC")
+    .getMany();
 
-  const unassignedRows =
-    scope.exporter !== undefined
-      ? await m.find(ShipmentEntity, { where: { exporter: scope.exporter, status: "unassigned" } })
-      : scope.villages !== undefined
-        ? await m.find(ShipmentEntity, { where: { village: In([...scope.villages]), status: "unassigned" } })
-        : await m.find(ShipmentEntity, { where: { status: "unassigned" } });
+  const loadIds = containerRows.flatMap((c) => c.stops.flatMap((s) => s.load.map((l) => l.shipment)));
+  const unassignedRows = await scopeShipments(
+    m.createQueryBuilder(ShipmentEntity, "s").where("s.status = 'unassigned'"),
+    "s",
+    policy,
+  ).getMany();
+  const loaded =
+    loadIds.length > 0 ? await m.find(ShipmentEntity, { where: { id: In([...new Set(loadIds)]) } }) : [];
+  const visible = new Map(
+    [...loaded, ...unassignedRows].filter((s) => policy.seesShipment(s)).map((s) => [s.id, s]),
+  );
+
+  const containers = containerRows.map((row) => {
+    const c = containerToPlan(row);
+    return policy.seesAll
+      ? c
+      : {
+          ...c,
+          stops: c.stops.map((stop) => ({ ...stop, load: stop.load.filter((l) => visible.has(l.shipment)) })),
+        };
+  });
   const unassigned: PlanUnassigned[] = unassignedRows
     .filter((s) => isReason(s.unassignedReason))
     .map((s) => ({
@@ -115,13 +134,7 @@ export async function loadPlanSnapshot(m: EntityManager, scope: SnapshotScope = 
       reason: s.unassignedReason as UnassignedReason,
       detail: s.unassignedDetail ?? "",
     }));
-
-  const shipmentIds = new Set([
-    ...containers.flatMap((c) => c.stops.flatMap((s) => s.load.map((l) => l.shipment))),
-    ...unassigned.map((u) => u.shipment),
-  ]);
-  const shipments =
-    shipmentIds.size > 0 ? await m.find(ShipmentEntity, { where: { id: In([...shipmentIds]) } }) : [];
+  const shipments = [...visible.values()];
 
   const [villages, ports, depots, sailings, containerTypes, latest] = await Promise.all([
     m.find(VillageEntity, { order: { id: "ASC" } }),
