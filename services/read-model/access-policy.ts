@@ -118,11 +118,7 @@ export const seesContainer = (policy: AccessPolicy, carried: readonly ShipmentOw
 export const seesBox = (policy: AccessPolicy, containersVisible: readonly boolean[]): boolean =>
   policy.seesAll || containersVisible.some(Boolean);
 
-/**
- * `seesContainer` as SQL: `containerId` is an SQL expression for the container's id
- * (`c.id`, or a box's container column). A box's list query embeds it as
- * `EXISTS (SELECT 1 FROM <box's containers> bc WHERE bc.box = b.id AND <this>)`.
- */
+/** `seesContainer` as SQL: `containerId` is an SQL expression for the container's id (`c."id"`). */
 export function containerSql(policy: AccessPolicy, containerId: string): SqlCondition {
   if (policy.seesAll) return ALL;
   const s = `s_${++unique}`;
@@ -131,5 +127,16 @@ export function containerSql(policy: AccessPolicy, containerId: string): SqlCond
   return {
     sql: `EXISTS (SELECT 1 FROM "container_load" ${l} JOIN "shipment" ${s} ON ${s}."id" = ${l}."shipmentId" WHERE ${l}."containerId" = ${containerId} AND ${shipment.sql})`,
     params: shipment.params,
+  };
+}
+
+/** `seesBox` as SQL: `boxId` is an SQL expression for the box's id (`b.id`). */
+export function boxSql(policy: AccessPolicy, boxId: string): SqlCondition {
+  if (policy.seesAll) return ALL;
+  const bc = `bc_${++unique}`;
+  const container = containerSql(policy, `${bc}."containerId"`);
+  return {
+    sql: `EXISTS (SELECT 1 FROM "box_container" ${bc} WHERE ${bc}."boxId" = ${boxId} AND ${container.sql})`,
+    params: container.params,
   };
 }

@@ -4,11 +4,12 @@
  * key learns nothing about others' items; a role that may not use a route at all gets 403.
  */
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { BoxEntity } from "../../shared/infra/db/entities/box.entity.js";
 import { ContainerEntity } from "../../shared/infra/db/entities/container.entity.js";
 import { ShipmentEntity } from "../../shared/infra/db/entities/shipment.entity.js";
 import { VillageEntity } from "../../shared/infra/db/entities/village.entity.js";
 import { AppError, forbidden, notFound } from "../../shared/infra/errors.js";
-import { type AccessPolicy, containerSql } from "./access-policy.js";
+import { type AccessPolicy, boxSql, containerSql } from "./access-policy.js";
 
 /** Only the shipments the policy shows; `alias` is the query's shipment alias. */
 export function scopeShipments<T extends ObjectLiteral>(
@@ -32,6 +33,17 @@ export function scopeContainers<T extends ObjectLiteral>(
   return qb.andWhere(c.sql, c.params);
 }
 
+/** Only the sea boxes holding a container the policy shows; `alias` is the query's box alias. */
+export function scopeBoxes<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  alias: string,
+  policy: AccessPolicy,
+): SelectQueryBuilder<T> {
+  if (policy.seesAll) return qb;
+  const c = boxSql(policy, `${alias}."id"`);
+  return qb.andWhere(c.sql, c.params);
+}
+
 export async function findVisibleShipment(
   m: EntityManager,
   policy: AccessPolicy,
@@ -50,6 +62,13 @@ export async function findVisibleContainer(
   const qb = m.createQueryBuilder(ContainerEntity, "c").where("c.id = :id", { id });
   const row = await scopeContainers(qb, "c", policy).getOne();
   if (!row) throw notFound("container", id);
+  return row;
+}
+
+export async function findVisibleBox(m: EntityManager, policy: AccessPolicy, id: string): Promise<BoxEntity> {
+  const qb = m.createQueryBuilder(BoxEntity, "b").where("b.id = :id", { id });
+  const row = await scopeBoxes(qb, "b", policy).getOne();
+  if (!row) throw notFound("box", id);
   return row;
 }
 

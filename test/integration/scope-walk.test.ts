@@ -12,9 +12,13 @@
 import { randomUUID } from "node:crypto";
 import { expect } from "chai";
 import { createApp } from "../../services/api/app.js";
+import { policyFor } from "../../services/read-model/access-policy.js";
+import { findVisibleBox, scopeBoxes } from "../../services/read-model/scoped-reads.js";
 import { checkPlan } from "../../shared/core/check/check-plan.js";
 import type { Scenario, Shipment } from "../../shared/core/model/scenario.js";
 import { createApiKey } from "../../shared/infra/db/api-keys.repository.js";
+import { BoxEntity } from "../../shared/infra/db/entities/box.entity.js";
+import { BoxContainerEntity } from "../../shared/infra/db/entities/box-container.entity.js";
 import { formatKg } from "../../shared/views/number-format.js";
 import { seedReference, seedShipments, storeFixturePlan } from "../e2e/support/seed-fixture.js";
 import { listRoutes } from "./support/express-routes.js";
@@ -261,6 +265,45 @@ describe("scope walk: every GET route x every role x own, foreign and missing id
     }
     const pickups = await client.call("GET", "/exports/villages/vA/pickups.csv", { key: keys.bumdes });
     expect(pickups.text).to.include("SHP-ALPHA-VA");
+  });
+
+  it("shows a sea box to a key that sees a container in it, in SQL as in the predicate", async () => {
+    const ds = stack.runtime.deps.dataSource;
+    const box = {
+      planVersion: 1,
+      type: "B40",
+      sailing: "IDBDJ-1",
+      slots: 2,
+      usedSlots: 1,
+      maxWeightKg: 26000,
+    };
+    await ds.manager.insert(BoxEntity, [
+      { ...box, id: "v1-B1", weightKg: 2001, freight: 1, current: true },
+      { ...box, id: "v1-B2", weightKg: 493.1, freight: 1, current: true },
+    ]);
+    await ds.manager.insert(BoxContainerEntity, [
+      { boxId: "v1-B1", containerId: "v1-C1", position: 0 },
+      { boxId: "v1-B2", containerId: "v1-C2", position: 0 },
+    ]);
+    const seen = async (role: Role) => {
+      const principal = (await client.call("GET", "/v1/me", { key: keys[role] })).body;
+      const policy = policyFor({
+        keyId: principal.id,
+        role,
+        villages: principal.villages ?? [],
+        exporter: principal.exporter,
+      });
+      const qb = ds.manager.createQueryBuilder(BoxEntity, "b").orderBy("b.id");
+      const listed = (await scopeBoxes(qb, "b", policy).getMany()).map((b) => b.id);
+      const one = await findVisibleBox(ds.manager, policy, "v1-B2").then(
+        () => "visible",
+        (e) => String(e.httpStatus),
+      );
+      return { listed, one };
+    };
+    expect(await seen("coordinator")).to.deep.equal({ listed: ["v1-B1", "v1-B2"], one: "visible" });
+    expect(await seen("bumdes")).to.deep.equal({ listed: ["v1-B1"], one: "404" });
+    expect(await seen("exporter")).to.deep.equal({ listed: ["v1-B1"], one: "404" });
   });
 
   for (const role of ["coordinator", "bumdes", "exporter"] as Role[]) {

@@ -4,6 +4,7 @@
  */
 import { expect } from "chai";
 import {
+  boxSql,
   containerSql,
   type Principal,
   policyFor,
@@ -80,6 +81,11 @@ describe("read-model/access-policy", () => {
     const c = containerSql(bumdes, 'c."id"');
     expect(c.sql).to.match(/^EXISTS \(SELECT 1 FROM "container_load" .* = c\."id" AND .*\)$/);
     expect(containerSql(policyFor(key({ role: "coordinator" })), 'c."id"').sql).to.equal("TRUE");
+    const box = boxSql(bumdes, 'b."id"');
+    expect(box.sql).to.match(
+      /^EXISTS \(SELECT 1 FROM "box_container" (bc_\d+) WHERE \1\."boxId" = b\."id" AND EXISTS/,
+    );
+    expect(Object.values(box.params)).to.deep.equal([["vA", "vB"]]);
     expect(policyFor(key({ role: "exporter" })).shipmentSql("s").sql).to.equal("FALSE");
   });
 });
