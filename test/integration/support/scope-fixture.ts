@@ -11,6 +11,7 @@
  */
 import type { Plan } from "../../../shared/core/model/plan.js";
 import type { Scenario, Shipment } from "../../../shared/core/model/scenario.js";
+import { computeCharges } from "../../../shared/core/output/charges.js";
 import { summarisePlan } from "../../../shared/views/plan-summary.js";
 import { fixturePlan, fixtureScenario } from "../../unit/views/fixtures.js";
 
@@ -47,6 +48,8 @@ export function scopeFixture(): ScopeFixture {
     }
     c.weightKg = c.stops.reduce((kg, s) => kg + s.load.reduce((a, l) => a + l.weightKg, 0), 0);
   }
+  // each line's share of the truck follows its (renamed) weight, as the planner splits it
+  plan.charges = computeCharges(scenario, plan.containers, plan.boxes ?? []);
   plan.unassigned = plan.unassigned.map((u) => ({
     ...u,
     shipment: RENAME[u.shipment].id,
