@@ -4,18 +4,73 @@
  * "planned" that held the re-planned shipments are superseded; confirmed ones stay.
  * If the world moved while the solver ran (a container confirmed, a shipment cancelled),
  * nothing is written and the run fails with a conflict asking to plan again.
+ *
+ * A national plan has thousands of containers and tens of thousands of shipments, so
+ * every read takes its ids as one array parameter and every write is a bulk statement
+ * (`bulk-sql.ts`): a handful of statements per plan, not one per container or shipment.
  */
-import { type EntityManager, In } from "typeorm";
+import type { EntityManager } from "typeorm";
 import type { Plan } from "../../core/model/plan.js";
 import type { Scenario } from "../../core/model/scenario.js";
 import { PermanentJobError } from "../queue/planning-queue.js";
-import { ContainerEntity, type ContainerEntity as ContainerRow } from "./entities/container.entity.js";
-import { ContainerLoadEntity } from "./entities/container-load.entity.js";
+import { type BulkColumn, bulkInsert, bulkUpdate } from "./bulk-sql.js";
+import type { ContainerEvent } from "./entities/container.entity.js";
 import { PlanEntity } from "./entities/plan.entity.js";
 import { PlanningRunEntity } from "./entities/planning-run.entity.js";
-import { ShipmentEntity } from "./entities/shipment.entity.js";
 
 export const containerRowId = (version: number, solverId: string) => `v${version}-${solverId}`;
+
+const CONTAINER_COLUMNS: BulkColumn[] = [
+  { name: "id", type: "text" },
+  { name: "planVersion", type: "integer" },
+  { name: "type", type: "text" },
+  { name: "depot", type: "text" },
+  { name: "port", type: "text" },
+  { name: "sailing", type: "text" },
+  { name: "departDepot", type: "text" },
+  { name: "portArrival", type: "text" },
+  { name: "distanceKm", type: "double precision" },
+  { name: "cost", type: "double precision" },
+  { name: "weightKg", type: "double precision" },
+  { name: "volumeM3", type: "double precision" },
+  { name: "maxWeightKg", type: "double precision" },
+  { name: "maxVolumeM3", type: "double precision" },
+  { name: "stops", type: "jsonb" },
+  { name: "status", type: "text" },
+  { name: "history", type: "jsonb" },
+  { name: "current", type: "boolean" },
+];
+
+const LOAD_COLUMNS: BulkColumn[] = [
+  { name: "containerId", type: "text" },
+  { name: "stopIndex", type: "integer" },
+  { name: "shipmentId", type: "text" },
+  { name: "village", type: "text" },
+  { name: "packages", type: "integer" },
+  { name: "weightKg", type: "double precision" },
+  { name: "volumeM3", type: "double precision" },
+];
+
+/** A shipment this plan places (or leaves unassigned): everything about its planning. */
+const SHIPMENT_PLANNED_COLUMNS: BulkColumn[] = [
+  { name: "id", type: "text" },
+  { name: "status", type: "text" },
+  { name: "containerId", type: "text" },
+  { name: "pickupAt", type: "text" },
+  { name: "planVersion", type: "integer" },
+  { name: "unassignedReason", type: "text" },
+  { name: "unassignedDetail", type: "text" },
+];
+
+/** A shipment riding (wholly) in a kept container: its container and pickup stay. */
+const SHIPMENT_KEPT_COLUMNS: BulkColumn[] = [
+  { name: "id", type: "text" },
+  { name: "planVersion", type: "integer" },
+  { name: "unassignedReason", type: "text" },
+  { name: "unassignedDetail", type: "text" },
+];
+
+const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
 
 export async function storePlan(m: EntityManager, runId: string, plan: Plan, now: Date): Promise<number> {
   const run = await m.findOne(PlanningRunEntity, {
@@ -34,138 +89,123 @@ export async function storePlan(m: EntityManager, runId: string, plan: Plan, now
   }[];
   const version = Number(max) + 1;
 
-  const loadsOfScope =
-    shipmentIds.length > 0
-      ? await m.find(ContainerLoadEntity, { where: { shipmentId: In(shipmentIds) } })
-      : [];
-  const touched = [...new Set(loadsOfScope.map((l) => l.containerId))];
-  const touchedRows =
-    touched.length > 0 ? await m.find(ContainerEntity, { where: { id: In(touched), current: true } }) : [];
+  const touchedRows = (await m.query(
+    `SELECT c."id", c."status" FROM "container" c
+      WHERE c."current" AND c."id" IN (SELECT "containerId" FROM "container_load" WHERE "shipmentId" = ANY($1::text[]))
+      ORDER BY c."id"`,
+    [shipmentIds],
+  )) as { id: string; status: string }[];
   const kept = new Set(run.keptContainers);
   const movedOn = touchedRows.filter((c) => c.status !== "planned" && !kept.has(c.id));
   if (movedOn.length > 0) {
     throw new PermanentJobError("conflict", [
       {
         path: "containers",
-        message: `container(s) ${movedOn.map((c) => c.id).join(", ")} were confirmed while this run was planning; plan again`,
+        message: `container(s) ${ids(movedOn).join(", ")} were confirmed while this run was planning; plan again`,
       },
     ]);
   }
-  const rows = shipmentIds.length > 0 ? await m.find(ShipmentEntity, { where: { id: In(shipmentIds) } }) : [];
-  const cancelled = rows.filter((s) => s.status === "cancelled").map((s) => s.id);
+  const cancelled = (await m.query(
+    `SELECT "id" FROM "shipment" WHERE "id" = ANY($1::text[]) AND "status" = 'cancelled' ORDER BY "id"`,
+    [shipmentIds],
+  )) as { id: string }[];
   if (cancelled.length > 0) {
     throw new PermanentJobError("conflict", [
       {
         path: "shipments",
-        message: `shipment(s) ${cancelled.join(", ")} were cancelled while this run was planning; plan again`,
+        message: `shipment(s) ${ids(cancelled).join(", ")} were cancelled while this run was planning; plan again`,
       },
     ]);
   }
 
-  const superseded = touchedRows.filter((c) => c.status === "planned").map((c) => c.id);
+  const superseded = ids(touchedRows.filter((c) => c.status === "planned"));
   if (superseded.length > 0) {
-    await m.update(ContainerEntity, { id: In(superseded) }, { current: false, status: "superseded" });
+    await m.query(
+      `UPDATE "container" SET "current" = false, "status" = 'superseded', "updatedAt" = now()
+        WHERE "id" = ANY($1::text[])`,
+      [superseded],
+    );
   }
 
   await m.insert(PlanEntity, { version, runId, plan });
   const types = new Map(scenario.containerTypes.map((t) => [t.id, t]));
-  const event = { status: "planned" as const, at: now.toISOString(), by: "planner", role: "planner" };
+  const history: ContainerEvent[] = [
+    { status: "planned", at: now.toISOString(), by: "planner", role: "planner" },
+  ];
   const pickup = new Map<string, { containerId: string; at: string }>();
+  const containerRows: unknown[][] = [];
+  const loadRows: unknown[][] = [];
   for (const c of plan.containers) {
     const id = containerRowId(version, c.id);
     const type = types.get(c.type);
-    const row: Partial<ContainerRow> = {
+    containerRows.push([
       id,
-      planVersion: version,
-      type: c.type,
-      depot: c.depot,
-      port: c.port,
-      sailing: c.sailing ?? null,
-      departDepot: c.departDepot,
-      portArrival: c.portArrival,
-      distanceKm: c.distanceKm,
-      cost: c.cost,
-      weightKg: c.weightKg,
-      volumeM3: c.volumeM3,
-      maxWeightKg: type?.maxWeightKg ?? 0,
-      maxVolumeM3: type?.maxVolumeM3 ?? 0,
-      stops: c.stops,
-      status: "planned",
-      history: [event],
-      current: true,
-    };
-    await m.insert(ContainerEntity, row);
-    const loads = c.stops.flatMap((stop, stopIndex) =>
-      stop.load.map((l) => ({
-        containerId: id,
-        stopIndex,
-        shipmentId: l.shipment,
-        village: stop.village,
-        packages: l.packages,
-        weightKg: l.weightKg,
-        volumeM3: l.volumeM3,
-      })),
-    );
-    if (loads.length > 0) await m.insert(ContainerLoadEntity, loads);
-    for (const stop of c.stops) {
+      version,
+      c.type,
+      c.depot,
+      c.port,
+      c.sailing ?? null,
+      c.departDepot,
+      c.portArrival,
+      c.distanceKm,
+      c.cost,
+      c.weightKg,
+      c.volumeM3,
+      type?.maxWeightKg ?? 0,
+      type?.maxVolumeM3 ?? 0,
+      c.stops,
+      "planned",
+      history,
+      true,
+    ]);
+    c.stops.forEach((stop, stopIndex) => {
       for (const l of stop.load) {
+        loadRows.push([id, stopIndex, l.shipment, stop.village, l.packages, l.weightKg, l.volumeM3]);
         const seen = pickup.get(l.shipment);
         if (!seen || Date.parse(stop.loadStart) < Date.parse(seen.at))
           pickup.set(l.shipment, { containerId: id, at: stop.loadStart });
       }
-    }
+    });
   }
+  await bulkInsert(m, "container", CONTAINER_COLUMNS, containerRows);
+  await bulkInsert(m, "container_load", LOAD_COLUMNS, loadRows);
 
   const unassigned = new Map(plan.unassigned.map((u) => [u.shipment, u]));
   const keptLoads =
-    shipmentIds.length > 0 && kept.size > 0
-      ? await m.find(ContainerLoadEntity, {
-          where: { shipmentId: In(shipmentIds), containerId: In([...kept]) },
-        })
+    kept.size > 0
+      ? ((await m.query(
+          `SELECT DISTINCT "shipmentId" FROM "container_load"
+            WHERE "shipmentId" = ANY($1::text[]) AND "containerId" = ANY($2::text[])`,
+          [shipmentIds, [...kept]],
+        )) as { shipmentId: string }[])
       : [];
   const inKept = new Set(keptLoads.map((l) => l.shipmentId));
+  const plannedRows: unknown[][] = [];
+  const keptRows: unknown[][] = [];
   for (const id of shipmentIds) {
     const p = pickup.get(id);
     const u = unassigned.get(id);
     if (p) {
-      await m.update(
-        ShipmentEntity,
-        { id },
-        {
-          status: "planned",
-          containerId: p.containerId,
-          pickupAt: p.at,
-          planVersion: version,
-          // Split shipments may leave packages behind: say so on the shipment.
-          unassignedReason: u?.reason ?? null,
-          unassignedDetail: u ? `${u.packages} package(s) not planned: ${u.detail}` : null,
-        },
-      );
+      // Split shipments may leave packages behind: say so on the shipment.
+      const detail = u ? `${u.packages} package(s) not planned: ${u.detail}` : null;
+      plannedRows.push([id, "planned", p.containerId, p.at, version, u?.reason ?? null, detail]);
     } else if (inKept.has(id)) {
-      await m.update(
-        ShipmentEntity,
-        { id },
-        {
-          planVersion: version,
-          unassignedReason: u?.reason ?? null,
-          unassignedDetail: u ? `${u.packages} package(s) not planned: ${u.detail}` : null,
-        },
-      );
+      const detail = u ? `${u.packages} package(s) not planned: ${u.detail}` : null;
+      keptRows.push([id, version, u?.reason ?? null, detail]);
     } else {
-      await m.update(
-        ShipmentEntity,
-        { id },
-        {
-          status: u ? "unassigned" : "open",
-          containerId: null,
-          pickupAt: null,
-          planVersion: version,
-          unassignedReason: u?.reason ?? null,
-          unassignedDetail: u?.detail ?? null,
-        },
-      );
+      plannedRows.push([
+        id,
+        u ? "unassigned" : "open",
+        null,
+        null,
+        version,
+        u?.reason ?? null,
+        u?.detail ?? null,
+      ]);
     }
   }
+  await bulkUpdate(m, "shipment", SHIPMENT_PLANNED_COLUMNS, plannedRows);
+  await bulkUpdate(m, "shipment", SHIPMENT_KEPT_COLUMNS, keptRows);
   await m.update(
     PlanningRunEntity,
     { id: runId },
