@@ -1,7 +1,8 @@
 /**
  * A big week and a feasible plan for it without a big solve: a small week solved once,
  * then its shipments and its containers repeated `copies` times under new ids. Fleets
- * and sailing places are lifted (each copy would otherwise compete for them), so the
+ * and sailing places are lifted (each copy would otherwise compete for them; sea boxes
+ * per sailing too), so the
  * repeated plan passes the checker exactly as the original does. Storage benchmarks and
  * tests use it: what they measure is writing thousands of real-shaped containers
  * (multi-stop routes, split shipments, unassigned ones), not the solve.
@@ -21,7 +22,7 @@ export function replicateWeek(
     ...scenario,
     id: `${scenario.id ?? "week"}-x${copies}`,
     depots: scenario.depots.map(({ fleet: _fleet, ...d }) => d),
-    sailings: scenario.sailings?.map(({ maxContainers: _max, ...s }) => s),
+    sailings: scenario.sailings?.map(({ maxContainers: _max, maxBoxes: _boxes, ...s }) => s),
     shipments: range.flatMap((k) => scenario.shipments.map((s) => ({ ...s, id: copyId(s.id, k) }))),
   };
   const containers = range.flatMap((k) =>
@@ -34,6 +35,18 @@ export function replicateWeek(
       })),
     })),
   );
+  const charges = range.flatMap((k) =>
+    plan.charges.map((c) => ({ ...c, shipment: copyId(c.shipment, k), container: copyId(c.container, k) })),
+  );
+  const boxes = plan.boxes
+    ? range.flatMap((k) =>
+        (plan.boxes ?? []).map((b) => ({
+          ...b,
+          id: copyId(b.id, k),
+          containers: b.containers.map((c) => copyId(c, k)),
+        })),
+      )
+    : undefined;
   const unassigned = range.flatMap((k) =>
     plan.unassigned.map((u) => ({ ...u, shipment: copyId(u.shipment, k) })),
   );
@@ -44,6 +57,8 @@ export function replicateWeek(
       ...plan,
       scenario: big.id,
       containers,
+      charges,
+      ...(boxes ? { boxes } : {}),
       unassigned,
       summary: {
         ...s,
@@ -53,6 +68,9 @@ export function replicateWeek(
         assignedWeightKg: s.assignedWeightKg * copies,
         unassignedWeightKg: s.unassignedWeightKg * copies,
         lowerBoundContainers: s.lowerBoundContainers * copies,
+        ...(s.boxes !== undefined ? { boxes: s.boxes * copies } : {}),
+        ...(s.freight !== undefined ? { freight: s.freight * copies } : {}),
+        ...(s.lowerBoundBoxes !== undefined ? { lowerBoundBoxes: s.lowerBoundBoxes * copies } : {}),
       },
     },
   };

@@ -92,7 +92,7 @@ async function main(): Promise<void> {
   if (kind !== "postgresql" && kind !== "pglite") throw new Error("--database: postgresql or pglite");
 
   const { url, cleanup } = kind === "postgresql" ? await onPostgres() : await onPglite();
-  const ds = await openDataSource({ url, poolSize: 2 });
+  const ds = await openDataSource({ url, poolSize: 2, singleSession: kind === "pglite" });
   try {
     const { scenario, plan } = nationalSizeWeek(count);
     const loadStarted = performance.now();

@@ -44,7 +44,7 @@ const DATABASES: Record<string, () => Promise<Db>> = {
   pglite: async () => {
     const dir = mkdtempSync(join(tmpdir(), "muatan-store-"));
     const embedded = await startEmbeddedPostgres(dir);
-    const ds = await openDataSource({ url: embedded.url, poolSize: 2 });
+    const ds = await openDataSource({ url: embedded.url, singleSession: true });
     return {
       ds,
       async close() {
