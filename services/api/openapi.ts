@@ -44,6 +44,15 @@ const ERROR_TEXT: Record<number, string> = {
   422: "Refers to things that do not exist",
 };
 const idParam = { name: "id", in: "path", required: true, schema: { type: "string" } };
+/** Writes people repeat (dropped connection, double press) take an idempotency key. */
+const idempotencyKey = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: false,
+  description:
+    "Any 1-255 visible ASCII characters (a UUID). The same key with the same request within 24 h replays the first answer (header Idempotent-Replayed: true) and writes nothing; with another request: 422.",
+  schema: { type: "string", maxLength: 255 },
+};
 
 function referencePaths(path: string, schema: string, noun: string) {
   return {
@@ -162,6 +171,7 @@ export function openApiDocument(serverUrl?: string) {
         post: {
           tags: ["shipments"],
           summary: "Create a shipment",
+          parameters: [idempotencyKey],
           requestBody: body("ShipmentCreate"),
           responses: { 201: ok("Created"), ...errors(400, 403, 409, 422) },
         },
@@ -170,6 +180,7 @@ export function openApiDocument(serverUrl?: string) {
         post: {
           tags: ["shipments"],
           summary: "Create many shipments, all or none",
+          parameters: [idempotencyKey],
           requestBody: body("ShipmentBatch"),
           responses: { 201: ok("Created"), ...errors(400, 403, 409, 422) },
         },
@@ -179,6 +190,7 @@ export function openApiDocument(serverUrl?: string) {
           tags: ["shipments"],
           summary:
             "Import shipments from CSV (header: id,village,product,handling,weightKg,volumeM3,packages,readyAt,sailBy,destination,exporter), all or none",
+          parameters: [idempotencyKey],
           requestBody: { required: true, content: { "text/csv": { schema: { type: "string" } } } },
           responses: { 201: ok("Imported"), ...errors(400, 403, 409, 422) },
         },
@@ -213,6 +225,7 @@ export function openApiDocument(serverUrl?: string) {
         post: {
           tags: ["planning"],
           summary: "Plan a region (island) or ports over a horizon from the open shipments (coordinator)",
+          parameters: [idempotencyKey],
           requestBody: body("PlanRequest"),
           responses: { 202: ok("Queued run"), ...errors(400, 403, 422) },
         },

@@ -102,7 +102,22 @@ describe("dashboard in the browser (Chromium, real app)", function () {
     await page.fill(`${form} [name=readyAt]`, "2026-12-28T06:00");
     await page.fill(`${form} [name=destination]`, "sg");
     await page.fill(`${form} [name=exporter]`, "EXP-B");
-    await page.click(`${form} button[type=submit]`);
+    // pressed twice before the answer comes: one key for both, so one write and two 201s
+    const answers: number[] = [];
+    const keysSent = new Set<string>();
+    const onResponse = (r: import("playwright-core").Response) => {
+      if (r.request().method() === "POST" && r.url().endsWith("/v1/shipments")) {
+        answers.push(r.status());
+        keysSent.add(r.request().headers()["idempotency-key"] ?? "(none)");
+      }
+    };
+    page.on("response", onResponse);
+    await page.dblclick(`${form} button[type=submit]`);
+    for (let i = 0; i < 100 && answers.length < 2; i++) await page.waitForTimeout(100);
+    page.off("response", onResponse);
+    expect(answers).to.deep.equal([201, 201]);
+    expect([...keysSent]).to.have.length(1);
+    expect([...keysSent][0]).to.match(/^[0-9a-f]{32}$/);
     await page.waitForSelector("#shipment-status.ok");
     expect(await page.textContent("#shipment-status")).to.equal("Kiriman E2E-1 terdaftar.");
     expect(await page.textContent('[data-error-for="weightKg"]')).to.equal("");

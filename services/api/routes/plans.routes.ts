@@ -14,6 +14,7 @@ import { buildScenario } from "../../../shared/infra/db/scenario.builder.js";
 import { notFound } from "../../../shared/infra/errors.js";
 import type { PlanningQueue } from "../../../shared/infra/queue/planning-queue.js";
 import { containerRecords } from "../../read-model/container-records.js";
+import { idempotent } from "../idempotency.middleware.js";
 import { policyOf, principalOf, requireRole } from "../principal.js";
 import { parseInput } from "../validate-request.js";
 
@@ -47,7 +48,7 @@ export function plansRouter(deps: PlansRouterDeps): Router {
   const ds = deps.dataSource;
   router.use("/plans", requireRole("coordinator"));
 
-  router.post("/plans", async (req, res) => {
+  router.post("/plans", idempotent(ds), async (req, res) => {
     const request = parseInput(planRequestSchema, req.body);
     const id = randomUUID();
     const run = await ds.transaction(async (m) => {

@@ -30,6 +30,7 @@ import {
   unprocessable,
 } from "../../../shared/infra/errors.js";
 import { findVisibleShipment, scopeShipments } from "../../read-model/scoped-reads.js";
+import { idempotent } from "../idempotency.middleware.js";
 import { type Principal, policyOf, principalOf } from "../principal.js";
 import { shipmentView } from "../shipment.view.js";
 import { parseInput } from "../validate-request.js";
@@ -152,8 +153,9 @@ function csvToShipments(text: string): unknown[] {
 
 export function shipmentsRouter(ds: DataSource): Router {
   const router = Router();
+  const once = idempotent(ds);
 
-  router.post("/shipments", async (req, res) => {
+  router.post("/shipments", once, async (req, res) => {
     const item = parseInput(shipmentCreateSchema, req.body);
     const [row] = await ds.transaction((m) => insertShipments(m, principalOf(res), [item], () => ""));
     res
@@ -162,7 +164,7 @@ export function shipmentsRouter(ds: DataSource): Router {
       .json(shipmentView(row));
   });
 
-  router.post("/shipments/batch", async (req, res) => {
+  router.post("/shipments/batch", once, async (req, res) => {
     const { shipments } = parseInput(shipmentBatchSchema, req.body);
     const rows = await ds.transaction((m) =>
       insertShipments(m, principalOf(res), shipments, (i) => `shipments[${i}].`),
@@ -173,6 +175,7 @@ export function shipmentsRouter(ds: DataSource): Router {
   router.post(
     "/shipments/import",
     express.text({ type: ["text/csv", "text/plain", "application/csv"], limit: "5mb" }),
+    once,
     async (req, res) => {
       if (typeof req.body !== "string") {
         throw badRequest([

@@ -48,16 +48,32 @@
     }
   }
 
+  // A second press, or a retry after a dropped connection, sends the same Idempotency-Key
+  // as the request still waiting for its answer: the service writes once. A key is
+  // forgotten once the service has answered (crypto.randomUUID needs https; this does not).
+  const pendingKeys = new Map();
+  function idempotencyKey(path, body) {
+    const id = `${path}\n${JSON.stringify(body)}`;
+    if (!pendingKeys.has(id)) {
+      const bytes = crypto.getRandomValues(new Uint8Array(16));
+      pendingKeys.set(id, Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join(""));
+    }
+    return { id, key: pendingKeys.get(id) };
+  }
+
   async function request(path, options = {}) {
     const headers = { Accept: "application/json", ...(options.headers || {}) };
     const key = storedKey();
     if (key) headers.Authorization = `Bearer ${key}`;
     if (options.body !== undefined) headers["Content-Type"] = "application/json";
+    const once = options.once ? idempotencyKey(path, options.body) : null;
+    if (once) headers["Idempotency-Key"] = once.key;
     const res = await fetch(path, {
       method: options.method || "GET",
       headers,
       body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
     });
+    if (once) pendingKeys.delete(once.id);
     if (options.raw) {
       if (!res.ok) throw new ApiError(res.status, [{ path: "(response)", message: res.statusText }]);
       return res;
@@ -386,7 +402,7 @@ ${cardCell("", `<button type="button" class="secondary" data-download="${esc(END
     progress.hidden = false;
     progress.value = 0;
     try {
-      const run = await request(ENDPOINTS.planRuns, { method: "POST", body });
+      const run = await request(ENDPOINTS.planRuns, { method: "POST", body, once: true });
       await pollRun(run.id ?? run.runId, status, progress);
     } catch (err) {
       const rest = err.errors ? showFieldErrors(form, err.errors) : [err.message];
@@ -535,7 +551,7 @@ ${cardCell("", `<button type="button" class="secondary" data-download="${esc(END
       return;
     }
     try {
-      const created = await request(ENDPOINTS.shipments, { method: "POST", body });
+      const created = await request(ENDPOINTS.shipments, { method: "POST", body, once: true });
       status.className = "ok";
       status.textContent = t("shipment.registered", { id: created.id ?? body.id ?? "" });
       form.reset();

@@ -8,9 +8,15 @@ import { ENTITIES } from "./entities/index.js";
 import { InitialSchema1767225600000 } from "./migrations/1767225600000-initial-schema.migration.js";
 import { SeaBoxes1795971205023 } from "./migrations/1795971205023-sea-boxes.migration.js";
 import { JobOwner1795971674110 } from "./migrations/1795971674110-job-owner.migration.js";
+import { IdempotencyKey1795973264652 } from "./migrations/1795973264652-idempotency-key.migration.js";
 import { guardTransactions } from "./transaction-guard.js";
 
-export const MIGRATIONS = [InitialSchema1767225600000, SeaBoxes1795971205023, JobOwner1795971674110];
+export const MIGRATIONS = [
+  InitialSchema1767225600000,
+  SeaBoxes1795971205023,
+  JobOwner1795971674110,
+  IdempotencyKey1795973264652,
+];
 
 export interface DataSourceOptions {
   url: string;

@@ -15,7 +15,7 @@ export interface Client {
   call(
     method: string,
     path: string,
-    options?: { key?: string; json?: unknown; raw?: string; type?: string },
+    options?: { key?: string; json?: unknown; raw?: string; type?: string; headers?: Record<string, string> },
   ): Promise<Reply>;
   close(): Promise<void>;
 }
@@ -30,7 +30,7 @@ export async function serve(app: Express): Promise<Client> {
   return {
     baseUrl,
     async call(method, path, options = {}) {
-      const headers: Record<string, string> = {};
+      const headers: Record<string, string> = { ...options.headers };
       if (options.key) headers.authorization = `Bearer ${options.key}`;
       let body: string | undefined;
       if (options.json !== undefined) {
