@@ -4,8 +4,10 @@
  *
  * compile (problem model, set aside what cannot be carried) -> cheapest insertion ->
  * ruin & recreate + local search under simulated annealing -> sailing assignment LP ->
- * lower bound -> Plan.
+ * top-up -> sea boxes (sailings re-chosen with exact box packing) -> lower bound -> Plan
+ * (boxes and charges in output/finish-plan.ts).
  */
+import { assignBoxSailings } from "./assign/box-sailings.js";
 import { reassignSailings } from "./assign/sailing-lp.js";
 import { type BoundItem, lowerBoundForTypes } from "./bounds/lower-bound.js";
 import { insertJobs } from "./construct/insertion.js";
@@ -85,6 +87,8 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Plan {
   }
   reassignSailings(sol);
   topUp(sol);
+  // Sea boxes: each sailing packed exactly, containers moved between sailings to fill boxes.
+  sol.unassigned.push(...assignBoxSailings(sol));
   report(1, sol);
 
   const lowerBound = lowerBoundFor(

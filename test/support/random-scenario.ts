@@ -134,8 +134,41 @@ function haversineKm(a: { lat: number; lon: number }, b: { lat: number; lon: num
 
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
 
-/** A valid random Scenario; `size` is the number of shipments (>= 1). */
-export function randomScenario(seed: number, size: number): Scenario {
+/**
+ * Sea boxes on top of a random week (rule 8), drawn from their own stream so the week
+ * itself is the same with or without them: one to three box types (a dry 20 ft, often a
+ * reefer, sometimes a 40 ft or a light box where the tare matters), slots and tare on the
+ * container types, and a box limit on some sailings.
+ */
+function addBoxes(scenario: Scenario, seed: number): void {
+  const d = new Dice(seededRandom(seed ^ 0x5bd1e995));
+  const boxTypes: NonNullable<Scenario["boxTypes"]> = [
+    { id: "20GP", slots: d.pick([2, 3, 3]), maxWeightKg: d.pick([21000, 10000, 7000]), freight: 9_500_000 },
+  ];
+  if (d.chance(0.8))
+    boxTypes.push({
+      id: "20RF",
+      slots: 3,
+      maxWeightKg: d.pick([20000, 8000]),
+      reefer: true,
+      freight: 16_500_000,
+    });
+  if (d.chance(0.3))
+    boxTypes.push({ id: "40GP", slots: 6, maxWeightKg: 26000, freight: d.pick([15_000_000, 30_000_000]) });
+  if (d.chance(0.15)) {
+    const t = d.pick(boxTypes);
+    delete t.freight; // default 0
+  }
+  scenario.boxTypes = boxTypes;
+  for (const t of scenario.containerTypes) {
+    if (d.chance(0.7)) t.tareKg = d.pick([0, 350, 600]);
+    if (d.chance(0.2)) t.boxSlots = d.pick([1, 2]);
+  }
+  for (const sl of scenario.sailings ?? []) if (d.chance(0.5)) sl.maxBoxes = d.int(0, 3);
+}
+
+/** A valid random Scenario; `size` is the number of shipments (>= 1); `boxes` adds sea boxes. */
+export function randomScenario(seed: number, size: number, options: { boxes?: boolean } = {}): Scenario {
   const d = new Dice(seededRandom(seed));
   const shipmentsWanted = Math.max(1, Math.floor(size));
   const portIslands = d.some(ISLANDS, 1, 2);
@@ -337,6 +370,7 @@ export function randomScenario(seed: number, size: number): Scenario {
     shipments,
     ...(rules ? { rules } : {}),
   };
+  if (options.boxes) addBoxes(scenario, seed);
   const valid = validateScenario(scenario);
   if (!valid.ok)
     throw new Error(`randomScenario(${seed}, ${size}) is invalid: ${JSON.stringify(valid.errors)}`);
@@ -351,12 +385,16 @@ export interface RandomCase {
 
 /** fast-check arbitrary: shrinks towards fewer shipments and smaller seeds. */
 export function scenarioArbitrary(
-  options: { minSize?: number; maxSize?: number } = {},
+  options: { minSize?: number; maxSize?: number; boxes?: boolean } = {},
 ): fc.Arbitrary<RandomCase> {
   return fc
     .record({
       size: fc.integer({ min: options.minSize ?? 1, max: options.maxSize ?? 12 }),
       seed: fc.integer({ min: 0, max: 0x7fffffff }),
     })
-    .map(({ seed, size }) => ({ seed, size, scenario: randomScenario(seed, size) }));
+    .map(({ seed, size }) => ({
+      seed,
+      size,
+      scenario: randomScenario(seed, size, { boxes: options.boxes }),
+    }));
 }

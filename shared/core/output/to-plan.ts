@@ -145,5 +145,7 @@ function noContainerDetail(p: Problem, sol: Solution, shipment: number): string 
     ];
     return `Every suitable container at ${depots.join(", ")} is already in use this week.`;
   }
-  return "The sailings it could catch are full, or no container with room left can collect it in time.";
+  return p.boxes
+    ? "The sailings it could catch are full (their places or their sea boxes), or no container with room left can collect it in time."
+    : "The sailings it could catch are full, or no container with room left can collect it in time.";
 }

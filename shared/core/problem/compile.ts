@@ -11,6 +11,7 @@ import { neverTogetherPairs } from "../rules/products.js";
 import { compileWindows } from "../rules/time-windows.js";
 import { placeZone } from "../rules/zones.js";
 import { evaluateRoute } from "../search/route-eval.js";
+import { compileBoxModel, containersInBoxes } from "./box-model.js";
 import { type Endpoint, type Job, type Kind, maskSet, type Problem, type VillageInfo } from "./problem.js";
 import { splitShipment } from "./split.js";
 
@@ -78,7 +79,11 @@ export function compileProblem(s: Scenario): Compiled {
         sailing: k,
         loc: portLoc(q),
         cutoffMin: toMin(sl.cutoff),
-        maxContainers: sl.maxContainers ?? Infinity,
+        // With sea boxes, maxBoxes caps the containers too (the exact packing comes after the search).
+        maxContainers: Math.min(
+          sl.maxContainers ?? Infinity,
+          s.boxTypes?.length && sl.maxBoxes !== undefined ? containersInBoxes(s, sl.maxBoxes) : Infinity,
+        ),
       });
     }
   });
@@ -143,7 +148,10 @@ export function compileProblem(s: Scenario): Compiled {
     maskWords,
     untimed: false,
     singleEndpoint: endpoints.length === 1,
+    boxes: compileBoxModel(s, kinds, endpoints, maskWords),
   };
+  const boxes = problem.boxes;
+  const destinationIndex = new Map((boxes?.destinations ?? []).map((d, i) => [d, i]));
 
   const setAside: SetAside[] = [];
   const jobs: Job[] = [];
@@ -241,9 +249,31 @@ export function compileProblem(s: Scenario): Compiled {
         cls: CLASS_INDEX[handling],
         product: sh.product ? productOf(sh.product) : -1,
         readyMin: sh.readyAt ? toMin(sh.readyAt) : Number.NEGATIVE_INFINITY,
+        destination: sh.destination ? (destinationIndex.get(sh.destination) ?? -1) : -1,
         endpointMask,
         kindOk,
       });
+    }
+    // Sea boxes: a shipment that must sail, and that no box could carry in any container.
+    if (boxes) {
+      const free = endpointMask.some((word, w) => (word & boxes.freeMask[w]) !== 0);
+      const reefer = reeferNeeded ? 1 : 0;
+      const boxable = jobs
+        .slice(first)
+        .every((j) =>
+          usable.some(
+            (k) => j.kindOk[k.index] === 1 && j.weightKg <= boxes.maxLoadKg[k.index * 2 + reefer] + 1e-9,
+          ),
+        );
+      if (!free && !boxable) {
+        jobs.length = first;
+        return aside(
+          "INCOMPATIBLE",
+          reeferNeeded && !boxes.types.some((t) => t.reefer)
+            ? `${handling} goods need a reefer sea box on the sailing, and the scenario has no reefer box type.`
+            : "No sea box type can carry a village container with it (box slots, or its weight with the container's tare).",
+        );
+      }
     }
     // TIME: not even a container carrying only this shipment reaches a cut-off.
     problem.jobs = jobs;

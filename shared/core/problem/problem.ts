@@ -6,7 +6,7 @@
  */
 
 import type { TravelTable } from "../geometry/travel.js";
-import type { Handling, Scenario } from "../model/scenario.js";
+import type { BoxType, Handling, Scenario } from "../model/scenario.js";
 import type { DailyWindows } from "../rules/time-windows.js";
 
 export interface Job {
@@ -21,6 +21,7 @@ export interface Job {
   cls: number;
   product: number; // index into problem.products, -1 when none
   readyMin: number; // -Infinity when absent
+  destination: number; // index into problem.boxes.destinations, -1 when none (or without boxes)
   /** Endpoints this job may end at (destination, sailBy, island): one bit per endpoint. */
   endpointMask: Uint32Array;
   /** kindOk[k] = 1 when a container of kind k may carry this job (reefer, island, size). */
@@ -52,6 +53,23 @@ export interface Endpoint {
   maxContainers: number; // Infinity when unlimited
 }
 
+/**
+ * Sea boxes (rule 8), as the search needs them: which endpoints need no box, and per kind
+ * and temperature (0 ambient, 1 a reefer class) the heaviest load a box can still take with
+ * the container's tare, and the freight a container is expected to carry (its slots' share
+ * of the box type cheapest per slot). The exact packing is done after the search.
+ */
+export interface BoxModel {
+  types: BoxType[];
+  /** Endpoints at ports without sailings: containers there ride in no box. */
+  freeMask: Uint32Array;
+  /** [kind * 2 + temperature]: heaviest load a fitting box type takes, -1 when none fits. */
+  maxLoadKg: Float64Array;
+  /** [kind * 2 + temperature]: expected freight per container on a sailing. */
+  freightShare: Float64Array;
+  destinations: string[];
+}
+
 export interface VillageInfo {
   index: number;
   loc: number;
@@ -77,6 +95,8 @@ export interface Problem {
   untimed: boolean;
   /** True when every route ends at the same endpoint set regardless of jobs (e.g. CVRPLIB). */
   singleEndpoint: boolean;
+  /** Sea boxes, when the scenario has boxTypes; null plans exactly as without them. */
+  boxes: BoxModel | null;
 }
 
 export function maskHas(mask: Uint32Array, bit: number): boolean {

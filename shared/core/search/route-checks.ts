@@ -1,6 +1,7 @@
 /** Capacity and compatibility of a whole job list, for moves that rebuild routes. */
 import type { Problem } from "../problem/problem.js";
 import { INCOMPATIBLE_MASK } from "../rules/handling.js";
+import { destinationsFit } from "./box-term.js";
 
 export function loadFits(p: Problem, kindIndex: number, jobs: readonly number[]): boolean {
   const kind = p.kinds[kindIndex];
@@ -23,5 +24,6 @@ export function loadFits(p: Problem, kindIndex: number, jobs: readonly number[])
       }
     }
   }
-  return w <= kind.maxWeightKg + 1e-9 && v <= kind.maxVolumeM3 + 1e-9;
+  if (w > kind.maxWeightKg + 1e-9 || v > kind.maxVolumeM3 + 1e-9) return false;
+  return destinationsFit(p, jobs);
 }

@@ -7,6 +7,7 @@
  */
 import type { Problem } from "../problem/problem.js";
 import { earliestInWindow } from "../rules/time-windows.js";
+import { boxTerm } from "./box-term.js";
 
 export interface RouteEval {
   feasible: boolean;
@@ -125,14 +126,21 @@ export function endpointOptions(
   const out: EndpointOption[] = [];
   const n = p.travel.size;
   const kind = p.kinds[kindIndex];
+  const box = p.boxes === null ? null : boxTerm(p, kindIndex, jobs, jobs.length, w.weightKg);
   for (const ep of p.endpoints) {
     let allowed = (kind.endpointMask[ep.index >>> 5] & (1 << (ep.index & 31))) !== 0;
     for (const j of jobs) allowed &&= (p.jobs[j].endpointMask[ep.index >>> 5] & (1 << (ep.index & 31))) !== 0;
+    if (box !== null && ep.sailing >= 0 && !box.sailing) allowed = false;
     if (!allowed) continue;
     const end = p.untimed ? 0 : w.t + p.travel.minutes[w.lastLoc * n + ep.loc];
     if (end > ep.cutoffMin) continue;
     const km = w.km + p.travel.km[w.lastLoc * n + ep.loc];
-    out.push({ endpoint: ep.index, km, obj: routeObjective(p, kindIndex, km, w.weightKg, fillBonus) });
+    const freight = box !== null && ep.sailing >= 0 ? box.freight : 0;
+    out.push({
+      endpoint: ep.index,
+      km,
+      obj: routeObjective(p, kindIndex, km, w.weightKg, fillBonus) + freight,
+    });
   }
   return out;
 }
@@ -160,6 +168,20 @@ export function evaluateRoute(
   const untimed = p.untimed;
   const { km: walkedKm, weightKg: weight, lastLoc: prevLoc, t } = walkRoute(p, kindIndex, jobs, len);
   let km = walkedKm;
+  if (p.boxes !== null)
+    return withBoxes(
+      p,
+      kindIndex,
+      jobs,
+      len,
+      endpointUse,
+      ownEndpoint,
+      fillBonus,
+      walkedKm,
+      weight,
+      prevLoc,
+      t,
+    );
 
   // The best endpoint every job allows, on the depot's island, with sailing capacity left.
   let best = -1;
@@ -194,6 +216,74 @@ export function evaluateRoute(
     feasible: true,
     km,
     obj: routeObjective(p, kindIndex, km, weight, fillBonus),
+    endpoint: best,
+    endMin: bestEnd,
+  };
+}
+
+/**
+ * evaluateRoute's endpoint choice with sea boxes: sailings only when a box can take the
+ * trip, and the expected freight counted, so the cheapest end is the cheapest in truck
+ * cost plus freight (a port without sailings needs no box).
+ */
+function withBoxes(
+  p: Problem,
+  kindIndex: number,
+  jobs: ArrayLike<number>,
+  len: number,
+  endpointUse: Int32Array | null,
+  ownEndpoint: number,
+  fillBonus: number,
+  walkedKm: number,
+  weight: number,
+  prevLoc: number,
+  t: number,
+): RouteEval {
+  const kind = p.kinds[kindIndex];
+  const n = p.travel.size;
+  const box = boxTerm(p, kindIndex, jobs, len, weight);
+  const perKm = p.objective === "distance" ? 1 : kind.costPerKm;
+  let best = -1;
+  let bestScore = Infinity;
+  let bestLegKm = Infinity;
+  let bestEnd = Infinity;
+  let bestFreight = 0;
+  for (let w = 0; w < p.maskWords; w++) {
+    let mask = kind.endpointMask[w];
+    for (let q = 0; q < len && mask !== 0; q++) mask &= p.jobs[jobs[q]].endpointMask[w];
+    if (!box.sailing) mask &= p.boxes!.freeMask[w];
+    while (mask !== 0) {
+      const bit = 31 - Math.clz32(mask);
+      mask &= ~(1 << bit);
+      const e = (w << 5) + bit;
+      const ep = p.endpoints[e];
+      if (endpointUse !== null && ep.maxContainers !== Infinity) {
+        const used = endpointUse[e] - (e === ownEndpoint ? 1 : 0);
+        if (used >= ep.maxContainers) continue;
+      }
+      const leg = p.travel.km[prevLoc * n + ep.loc];
+      const end = p.untimed ? 0 : t + p.travel.minutes[prevLoc * n + ep.loc];
+      if (end > ep.cutoffMin) continue;
+      const freight = ep.sailing >= 0 ? box.freight : 0;
+      const score = leg * perKm + freight;
+      if (
+        score < bestScore - 1e-9 ||
+        (score <= bestScore + 1e-9 && (leg < bestLegKm || (leg === bestLegKm && end < bestEnd)))
+      ) {
+        best = e;
+        bestScore = score;
+        bestLegKm = leg;
+        bestEnd = end;
+        bestFreight = freight;
+      }
+    }
+  }
+  if (best < 0) return INFEASIBLE;
+  const km = walkedKm + bestLegKm;
+  return {
+    feasible: true,
+    km,
+    obj: routeObjective(p, kindIndex, km, weight, fillBonus) + bestFreight,
     endpoint: best,
     endMin: bestEnd,
   };

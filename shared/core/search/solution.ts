@@ -8,6 +8,7 @@
  */
 import type { Problem } from "../problem/problem.js";
 import { INCOMPATIBLE_MASK } from "../rules/handling.js";
+import { destinationsMayMix } from "./box-term.js";
 import { evaluateRoute } from "./route-eval.js";
 
 export class Route {
@@ -127,7 +128,7 @@ export class Solution {
     if (j.product >= 0) {
       for (const q of this.p.productConflicts[j.product]) if (r.productCount[q] > 0) return false;
     }
-    return true;
+    return destinationsMayMix(this.p, r.jobs, job);
   }
 
   private addLoad(r: Route, job: number, sign: 1 | -1): void {
