@@ -11,6 +11,8 @@ import { assignBoxSailings } from "./assign/box-sailings.js";
 import { reassignSailings } from "./assign/sailing-lp.js";
 import { type BoundItem, lowerBoundForTypes } from "./bounds/lower-bound.js";
 import { insertJobs } from "./construct/insertion.js";
+import { DEFAULT_MAX_SHIPMENTS_PER_PART } from "./decompose/partition.js";
+import { solveInParts } from "./decompose/solve-in-parts.js";
 import type { Plan } from "./model/plan.js";
 import type { Scenario } from "./model/scenario.js";
 import { toPlan } from "./output/to-plan.js";
@@ -22,6 +24,11 @@ import { sortHeaviestFirst } from "./search/insertion-order.js";
 import { Random } from "./search/random.js";
 import { type SearchParams, Solution } from "./search/solution.js";
 import { topUp } from "./search/top-up.js";
+
+/** Weeks above this many shipments are planned in parts even when a part could hold more. */
+export const PARTITION_ABOVE = 1500;
+/** Share of the time limit kept after the search for the sailing LP, top-up and output. */
+const FINISH_SHARE = 0.05;
 
 export interface SolveProgress {
   /** 0..1 of the budget used */
@@ -41,6 +48,12 @@ export interface SolveOptions {
   /** Milliseconds clock; the caller passes `() => performance.now()`. Used for solveMs and the safety stop. */
   clock?: () => number;
   onProgress?: (progress: SolveProgress) => void;
+  /** Clock time by which solve must return, when a caller's promise ends before the time limit does. */
+  deadline?: number;
+  /** Weeks with more shipments are planned in parts of at most this many (decompose/). Default 800. */
+  maxShipmentsPerPart?: number;
+  /** After planning in parts, repair across their borders. Default true. */
+  repairParts?: boolean;
 }
 
 export function searchParams(p: Problem): SearchParams {
@@ -56,12 +69,31 @@ export function searchParams(p: Problem): SearchParams {
   return { fillBonus, unassignedPenaltyPerKg: (10 * perRoute) / minWeight };
 }
 
+/**
+ * Plan a week. A week bigger than one search handles well is planned in parts (by island,
+ * port catchment and geography) that are merged and repaired across their borders.
+ */
 export function solve(scenario: Scenario, options: SolveOptions = {}): Plan {
+  const max = options.maxShipmentsPerPart ?? DEFAULT_MAX_SHIPMENTS_PER_PART;
+  if (scenario.shipments.length > Math.max(max, PARTITION_ABOVE))
+    return solveInParts(scenario, options, {
+      solvePart: solveWhole,
+      solveRepair: (s, o) =>
+        solve(s, { ...o, maxShipmentsPerPart: options.maxShipmentsPerPart, repairParts: false }),
+    });
+  return solveWhole(scenario, options);
+}
+
+/** One search over the whole scenario. */
+function solveWhole(scenario: Scenario, options: SolveOptions): Plan {
   const clock = options.clock;
   const started = clock ? clock() : 0;
   const { problem, setAside } = compileProblem(scenario);
   const rng = new Random(options.seed ?? 1);
-  const budget = new Budget(options.timeLimitMs ?? 5000, options.maxIterations, clock);
+  const timeLimitMs = options.timeLimitMs ?? 5000;
+  // The search stops early enough for what follows it (sailing LP, top-up, the plan's output).
+  const end = Math.min(started + timeLimitMs, options.deadline ?? Number.POSITIVE_INFINITY);
+  const budget = new Budget(timeLimitMs, options.maxIterations, clock, end - FINISH_SHARE * timeLimitMs);
   const params = searchParams(problem);
 
   let sol = new Solution(problem, params);

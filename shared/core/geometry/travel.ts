@@ -30,6 +30,42 @@ export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: numb
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
+export interface PointLeg {
+  km: number;
+  minutes: number;
+}
+
+/**
+ * One leg between two places, measured on demand (no table): for the work on whole
+ * scenarios (decomposition) where a dense table of every pair would not fit.
+ */
+export function pointLeg(scenario: Scenario): (a: PlaceRef, b: PlaceRef) => PointLeg {
+  const travel = scenario.travel ?? {};
+  const metric = travel.metric ?? "road";
+  const speed = travel.speedKmh ?? DEFAULT_SPEED_KMH;
+  if (metric === "road") {
+    const factor = travel.roadFactor ?? DEFAULT_ROAD_FACTOR;
+    return (a, b) => {
+      const km = haversineKm(a.lat!, a.lon!, b.lat!, b.lon!) * factor;
+      return { km, minutes: (km / speed) * 60 };
+    };
+  }
+  if (metric === "euclidean") {
+    return (a, b) => {
+      const km = Math.round(Math.hypot(a.x! - b.x!, a.y! - b.y!));
+      return { km, minutes: km };
+    };
+  }
+  const m = travel.matrix!;
+  const index = new Map(m.ids.map((id, i) => [id, i]));
+  return (a, b) => {
+    const i = index.get(a.id)!;
+    const j = index.get(b.id)!;
+    const km = m.km[i][j];
+    return { km, minutes: m.minutes ? m.minutes[i][j] : (km / speed) * 60 };
+  };
+}
+
 /** places[i] is location i; the table is size x size, row-major. */
 export function buildTravelTable(scenario: Scenario, places: PlaceRef[]): TravelTable {
   const n = places.length;

@@ -14,9 +14,37 @@ import type { Route, Solution } from "../search/solution.js";
 import { finishPlan } from "./finish-plan.js";
 import { summariseContainers } from "./plan-summary.js";
 
+const HOUR_MS = 3_600_000;
+/** zone -> hour since the epoch -> its offset and how luxon writes it; null where it changes in that hour. */
+const offsetsByZone = new Map<string, Map<number, { offsetMin: number; suffix: string } | null>>();
+
+/** The zone's offset over one hour, read with luxon once (a national plan writes ~100,000 instants). */
+function hourOffset(zone: string, hour: number): { offsetMin: number; suffix: string } | null {
+  let hours = offsetsByZone.get(zone);
+  if (hours === undefined || hours.size > 100_000) {
+    hours = new Map();
+    offsetsByZone.set(zone, hours);
+  }
+  let entry = hours.get(hour);
+  if (entry === undefined) {
+    const start = DateTime.fromMillis(hour * HOUR_MS, { zone });
+    const end = DateTime.fromMillis((hour + 1) * HOUR_MS - 1, { zone });
+    const iso = start.toISO({ suppressMilliseconds: true })!;
+    entry =
+      start.offset === end.offset && Number.isInteger(start.offset) && /^\d{4}-/.test(iso)
+        ? { offsetMin: start.offset, suffix: iso.slice(19) }
+        : null;
+    hours.set(hour, entry);
+  }
+  return entry;
+}
+
+/** An instant in a place's zone, written as luxon writes it (`2026-12-09T10:00:00+08:00`). */
 export function instantIn(minutes: number, zone: string): string {
   const ms = Math.round(minutes * 60) * 1000;
-  return DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true })!;
+  const at = hourOffset(zone, Math.floor(ms / HOUR_MS));
+  if (at === null) return DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true })!;
+  return new Date(ms + at.offsetMin * 60000).toISOString().slice(0, 19) + at.suffix;
 }
 
 /** The trip's schedule: leave as late as still lets the first loading start on time. */

@@ -8,7 +8,7 @@ import type { UnassignedReason } from "../model/plan.js";
 import type { Handling, Scenario, Shipment } from "../model/scenario.js";
 import { CLASS_INDEX, needsReefer } from "../rules/handling.js";
 import { neverTogetherPairs } from "../rules/products.js";
-import { compileWindows } from "../rules/time-windows.js";
+import { compileWindows, fixedOffset } from "../rules/time-windows.js";
 import { placeZone } from "../rules/zones.js";
 import { evaluateRoute } from "../search/route-eval.js";
 import { compileBoxModel, containersInBoxes } from "./box-model.js";
@@ -33,11 +33,11 @@ const sameIsland = (a?: string, b?: string) => a === undefined || b === undefine
 /** Where times start when the scenario has no horizon: the earliest time anything names. */
 export function planningStart(s: Scenario): number {
   if (s.horizon) return toMin(s.horizon.start);
-  const times = [
-    ...s.shipments.flatMap((sh) => (sh.readyAt ? [toMin(sh.readyAt)] : [])),
-    ...(s.sailings ?? []).map((sl) => toMin(sl.cutoff) - 7 * 1440),
-  ];
-  return times.length > 0 ? Math.min(...times) : 0;
+  // A loop, not Math.min(...list): a national week has more times than a call takes arguments.
+  let start = Number.POSITIVE_INFINITY;
+  for (const sh of s.shipments) if (sh.readyAt) start = Math.min(start, toMin(sh.readyAt));
+  for (const sl of s.sailings ?? []) start = Math.min(start, toMin(sl.cutoff) - 7 * 1440);
+  return start === Number.POSITIVE_INFINITY ? 0 : start;
 }
 
 export function compileProblem(s: Scenario): Compiled {
@@ -50,12 +50,24 @@ export function compileProblem(s: Scenario): Compiled {
   const endMin = s.horizon ? toMin(s.horizon.end) : startMin + 14 * 1440;
 
   const villageIndex = new Map(villages.map((v, i) => [v.id, i]));
-  const villageInfo: VillageInfo[] = villages.map((v, i) => ({
-    index: i,
-    loc: i,
-    serviceMin: v.serviceMinutes ?? 0,
-    windows: compileWindows(v.pickupWindows, placeZone(s, v.timeZone), startMin, endMin),
-  }));
+  const offsets = new Map<string, number | null>();
+  const offsetOf = (zone: string) => {
+    let offset = offsets.get(zone);
+    if (offset === undefined) {
+      offset = fixedOffset(zone, startMin, endMin);
+      offsets.set(zone, offset);
+    }
+    return offset;
+  };
+  const villageInfo: VillageInfo[] = villages.map((v, i) => {
+    const zone = placeZone(s, v.timeZone);
+    return {
+      index: i,
+      loc: i,
+      serviceMin: v.serviceMinutes ?? 0,
+      windows: compileWindows(v.pickupWindows, zone, startMin, endMin, offsetOf(zone)),
+    };
+  });
 
   // Endpoints: one per sailing; a port without sailings is one endpoint open at any time.
   const sailings = s.sailings ?? [];

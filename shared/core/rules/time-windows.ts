@@ -23,11 +23,16 @@ export function clockToMinutes(hhmm: string): number {
   return h * 60 + m;
 }
 
+/**
+ * @param offsetMin the zone's fixedOffset over the period when the caller already knows it
+ *   (computing it takes a few dozen luxon calls: once per zone, not once per village)
+ */
 export function compileWindows(
   windows: PickupWindow[] | undefined,
   zone: string,
   fromMin: number,
   toMin: number,
+  offsetMin: number | null = fixedOffset(zone, fromMin, toMin),
 ): DailyWindows {
   const list =
     windows && windows.length > 0
@@ -35,7 +40,7 @@ export function compileWindows(
           .map((w): [number, number] => [clockToMinutes(w.open), clockToMinutes(w.close)])
           .sort((a, b) => a[0] - b[0])
       : null;
-  return { windows: list, offsetMin: fixedOffset(zone, fromMin, toMin), zone };
+  return { windows: list, offsetMin, zone };
 }
 
 /** The zone's UTC offset if it is the same over [from - 2 days, to + 60 days], else null. */

@@ -1,7 +1,8 @@
 /**
  * The search's budget is counted in work units (insertion positions and trips evaluated),
  * not seconds, so the same seed and time limit give the same plan on any machine. The
- * clock, when given, is only a safety stop: a slow or loaded machine ends early.
+ * clock, when given, is the safety stop that keeps the limit a promise: a slow or loaded
+ * machine ends early, with the best plan found so far.
  */
 
 /** Work units this kind of machine does per second (measured: see BENCHMARKS.md). */
@@ -19,21 +20,26 @@ export class Budget {
   work = 0;
   private readonly maxWork: number;
   private readonly deadline: number;
+  private iterationsLeft: number;
+  private readonly totalIterations: number;
 
+  /**
+   * @param stopAt clock time by which the search must have stopped (default: the time limit
+   *   from now). The time limit is a promise: the work count ends a run first on an ordinary
+   *   machine, which keeps it reproducible; on a slow or loaded one the clock ends it here.
+   */
   constructor(
     timeLimitMs: number,
     maxIterations: number | undefined,
     private readonly clock: (() => number) | undefined,
-    private iterationsLeft = maxIterations ?? Infinity,
+    stopAt?: number,
   ) {
     this.maxWork = maxIterations !== undefined ? Infinity : (timeLimitMs / 1000) * WORK_PER_SECOND;
-    // The work count ends a run on time on an ordinary machine and keeps it reproducible;
-    // on one more than twice as slow (or overloaded) the clock ends it at twice the limit.
-    this.deadline = clock && maxIterations === undefined ? clock() + 2 * timeLimitMs : Infinity;
+    this.deadline =
+      clock && maxIterations === undefined ? Math.min(stopAt ?? Infinity, clock() + timeLimitMs) : Infinity;
+    this.iterationsLeft = maxIterations ?? Infinity;
     this.totalIterations = maxIterations ?? Infinity;
   }
-
-  private readonly totalIterations: number;
 
   /** 0..1: how far along the search is; drives the annealing temperature. */
   fraction(): number {
