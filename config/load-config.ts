@@ -70,6 +70,7 @@ const envSchema = z.object({
   JOB_ATTEMPTS: intFrom(3, 1, 20),
   JOB_BACKOFF_MS: intFrom(2000, 0),
   JOB_LOCK_MS: intFrom(30000, 1000),
+  JOB_GRACE_SECONDS: numberFrom(5, 0),
   PLAN_TIME_LIMIT_SECONDS: numberFrom(10, 0.1),
   PLAN_SEED: intFrom(1, 0),
   BOOTSTRAP_API_KEY: optionalText.refine(
@@ -100,6 +101,8 @@ export interface Config {
     readonly attempts: number;
     readonly backoffMs: number;
     readonly lockMs: number;
+    /** Past a job's time limit, how long before its solver thread is stopped from outside. */
+    readonly graceMs: number;
   };
   readonly planning: { readonly timeLimitMs: number; readonly seed: number };
   readonly auth: { readonly bootstrapApiKey?: string };
@@ -143,6 +146,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       attempts: e.JOB_ATTEMPTS,
       backoffMs: e.JOB_BACKOFF_MS,
       lockMs: e.JOB_LOCK_MS,
+      graceMs: Math.round(e.JOB_GRACE_SECONDS * 1000),
     },
     planning: { timeLimitMs: Math.round(e.PLAN_TIME_LIMIT_SECONDS * 1000), seed: e.PLAN_SEED },
     auth: { bootstrapApiKey: e.BOOTSTRAP_API_KEY },

@@ -71,10 +71,17 @@ export function startBullmqWorker(config: Config, processor: JobProcessor, logge
       lockDuration: q.lockMs,
     },
   );
+  // Every line about a job names it and its planning run (null for a stateless solve).
+  const runIdOf = (job?: Job) => (job?.data as { runId?: string } | undefined)?.runId ?? null;
   worker.on("failed", (job, err) =>
-    logger.warn({ jobId: job?.id, name: job?.name, err: err.message }, "job failed"),
+    logger.warn(
+      { jobId: job?.id, runId: runIdOf(job), job: job?.name, attempt: job?.attemptsMade, err: err.message },
+      "job failed",
+    ),
   );
-  worker.on("completed", (job) => logger.info({ jobId: job.id, name: job.name }, "job completed"));
+  worker.on("completed", (job) =>
+    logger.info({ jobId: job.id, runId: runIdOf(job), job: job.name }, "job completed"),
+  );
   worker.on("error", (err) => logger.error({ err }, "worker error"));
 
   return {

@@ -25,7 +25,12 @@ async function main(): Promise<void> {
     url: config.database.url!,
     poolSize: config.queue.concurrency + 2,
   });
-  const processor = createPlanProcessor({ dataSource, logger, maxAttempts: config.queue.attempts });
+  const processor = createPlanProcessor({
+    dataSource,
+    logger,
+    maxAttempts: config.queue.attempts,
+    graceMs: config.queue.graceMs,
+  });
   const planning = startBullmqWorker(config, processor, logger);
   await planning.worker.waitUntilReady();
   logger.info({ queue: config.queue.name, concurrency: config.queue.concurrency }, "worker ready");

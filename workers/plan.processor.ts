@@ -2,6 +2,10 @@
  * The processor of the `planning` queue, shared by the BullMQ worker process and the
  * in-process queue of the embedded mode. The solve and the independent feasibility
  * check run on a worker thread; a plan the checker rejects is never stored or returned.
+ *
+ * A job keeps its time limit end to end: the deadline starts with the job, the solver
+ * gets what is left, progress moves from the first phase on, and a solver still running
+ * at the limit plus the grace is terminated and the job fails saying so.
  */
 import type { DataSource } from "typeorm";
 import { JOB_SCHEMAS, type PlanJobData, type SolveJobData } from "../shared/contracts/jobs.js";
@@ -15,8 +19,14 @@ import {
   PermanentJobError,
   type ProcessorJob,
 } from "../shared/infra/queue/planning-queue.js";
-import { runSolveThread } from "./run-solve-thread.js";
+import { JobDeadline, type JobPhase, PHASE_WORDS } from "./job-deadline.js";
+import { prewarmSolveThread, runSolveThread } from "./run-solve-thread.js";
 import type { Violation } from "./solve-thread.messages.js";
+
+/** Default seconds past the limit before a solver that could not stop itself is terminated. */
+export const DEFAULT_GRACE_MS = 5000;
+/** How often time-based progress is reported while a job runs. */
+const PROGRESS_TICK_MS = 500;
 
 export interface PlanProcessorDeps {
   dataSource: DataSource;
@@ -24,6 +34,8 @@ export interface PlanProcessorDeps {
   /** Attempts the queue makes, so the last one can mark its run failed. */
   maxAttempts: number;
   now?: () => Date;
+  /** Milliseconds past a job's time limit before its solver thread is terminated. */
+  graceMs?: number;
 }
 
 export interface SolveJobResult {
@@ -42,23 +54,88 @@ function violationErrors(violations: Violation[]) {
   }));
 }
 
-async function solveChecked(
-  job: ProcessorJob,
-  input: SolveJobData,
-  onPercent: (p: number) => void,
-): Promise<Plan> {
-  const outcome = await runSolveThread(input, onPercent, job.signal);
+/**
+ * One running job's clock and progress: progress is the share of the limit used (the
+ * job is meant to end at its limit), reported at once and every tick, never backwards.
+ */
+class JobRun {
+  phase: JobPhase = "reading";
+  /** The last percent reported. */
+  reported = 0;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    readonly job: ProcessorJob,
+    readonly deadline: JobDeadline,
+    readonly log: Logger,
+    private readonly onPercent: (p: number) => void,
+  ) {
+    this.tick();
+    this.timer = setInterval(() => this.tick(), PROGRESS_TICK_MS);
+    this.timer.unref();
+  }
+
+  private tick(): void {
+    this.report(Math.max(1, Math.min(99, Math.floor(100 * this.deadline.fraction(Date.now())))));
+  }
+
+  report(percent: number): void {
+    if (percent <= this.reported) return;
+    this.reported = percent;
+    this.onPercent(percent);
+  }
+
+  enter(phase: JobPhase): void {
+    this.phase = phase;
+    this.log.debug({ phase, elapsedMs: Date.now() - this.deadline.startedAt }, "job phase");
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+
+async function solveChecked(run: JobRun, input: SolveJobData, shipments: number): Promise<Plan> {
+  const { job, deadline } = run;
+  const outcome = await runSolveThread(
+    { ...input, solveBy: deadline.solveBy(shipments) },
+    { signal: job.signal, deadline, onPhase: (p) => run.enter(p) },
+  );
   if (outcome.kind === "cancelled") {
     // A shutdown is not a cancel: the job goes back to the queue for another try.
     if (job.signal.reason === "shutdown")
       throw new Error("the worker shut down mid-solve; the job will be retried");
     throw new JobCancelledError();
   }
+  if (outcome.kind === "timeout") {
+    run.log.warn({ phase: outcome.phase, limitMs: deadline.limitMs }, "solver stopped at the hard stop");
+    throw new PermanentJobError(`the job did not finish within its ${deadline.describeLimit()}`, [
+      {
+        path: "timeLimitSeconds",
+        message:
+          `the job did not finish within its ${deadline.describeLimit()}: stopped while ` +
+          `${PHASE_WORDS[outcome.phase]} (${shipments} shipments). Give it a longer time limit or plan fewer shipments at once.`,
+      },
+    ]);
+  }
   if (outcome.kind === "invalid") throw new PermanentJobError("invalid scenario", outcome.errors);
   if (outcome.violations.length > 0) {
     throw new PermanentJobError("the plan failed the feasibility check", violationErrors(outcome.violations));
   }
+  run.log.info(
+    {
+      solveLimitMs: outcome.solveLimitMs,
+      elapsedMs: Date.now() - deadline.startedAt,
+      containers: outcome.plan.containers.length,
+    },
+    "plan solved and checked",
+  );
   return outcome.plan;
+}
+
+function shipmentCount(scenario: unknown): number {
+  const list = (scenario as { shipments?: unknown } | null)?.shipments;
+  return Array.isArray(list) ? list.length : 0;
 }
 
 function parse<T>(name: "solve" | "plan", data: unknown): T {
@@ -74,47 +151,36 @@ function parse<T>(name: "solve" | "plan", data: unknown): T {
 
 export function createPlanProcessor(deps: PlanProcessorDeps): JobProcessor {
   const now = deps.now ?? (() => new Date());
+  const graceMs = deps.graceMs ?? DEFAULT_GRACE_MS;
   const runs = () => deps.dataSource.getRepository(PlanningRunEntity);
+  // The first job should not wait for the solver's code to load.
+  prewarmSolveThread();
 
-  async function processSolve(job: ProcessorJob): Promise<SolveJobResult> {
-    const data = parse<SolveJobData>("solve", job.data);
-    let last = 0;
-    const plan = await solveChecked(job, data, (p) => {
-      if (p > last) {
-        last = p;
-        void job.reportProgress(p).catch(() => undefined);
-      }
-    });
-    return { plan };
+  async function processSolve(data: SolveJobData, run: JobRun): Promise<SolveJobResult> {
+    return { plan: await solveChecked(run, data, shipmentCount(data.scenario)) };
   }
 
-  async function processPlan(job: ProcessorJob): Promise<PlanJobResult> {
-    const data = parse<PlanJobData>("plan", job.data);
+  async function processPlan(job: ProcessorJob, data: PlanJobData, jobRun: JobRun): Promise<PlanJobResult> {
     const run = await runs().findOneBy({ id: data.runId });
     if (!run) throw new PermanentJobError(`planning run ${data.runId} does not exist`);
     if (run.state === "cancelled") throw new JobCancelledError();
     if (run.state === "completed" && run.planVersion !== null)
       return { runId: run.id, version: run.planVersion };
-    await runs().update({ id: run.id }, { state: "active", progress: 0 });
-    let lastStored = 0;
+    await runs().update({ id: run.id }, { state: "active", progress: jobRun.reported });
     try {
       const plan = await solveChecked(
-        job,
+        jobRun,
         { scenario: run.scenario, timeLimitMs: data.timeLimitMs, seed: data.seed },
-        (p) => {
-          void job.reportProgress(p).catch(() => undefined);
-          // The run row is what coordinators poll; every 5 % is enough.
-          if (p - lastStored >= 5) {
-            lastStored = p;
-            void runs()
-              .update({ id: run.id, state: "active" }, { progress: p })
-              .catch(() => undefined);
-          }
-        },
+        shipmentCount(run.scenario),
       );
+      jobRun.enter("storing");
       const version = await deps.dataSource.transaction((m) => storePlan(m, run.id, plan, now()));
+      jobRun.stop();
       await job.reportProgress(100).catch(() => undefined);
-      deps.logger.info({ runId: run.id, version, containers: plan.containers.length }, "plan stored");
+      jobRun.log.info(
+        { version, containers: plan.containers.length, elapsedMs: Date.now() - jobRun.deadline.startedAt },
+        "plan stored",
+      );
       return { runId: run.id, version };
     } catch (error) {
       const cancelled = error instanceof JobCancelledError;
@@ -132,14 +198,38 @@ export function createPlanProcessor(deps: PlanProcessorDeps): JobProcessor {
               ? { state: "failed", errors, finishedAt: now() }
               : { state: "queued", errors },
         )
-        .catch((e) => deps.logger.error({ err: e, runId: run.id }, "could not record the run's failure"));
+        .catch((e) => jobRun.log.error({ err: e }, "could not record the run's failure"));
       throw cancelled ? new JobCancelledError() : error;
     }
   }
 
   return async (job) => {
-    if (job.name === "solve") return processSolve(job);
-    if (job.name === "plan") return processPlan(job);
-    throw new PermanentJobError(`no processor for job "${job.name}"`);
+    if (job.name !== "solve" && job.name !== "plan")
+      throw new PermanentJobError(`no processor for job "${job.name}"`);
+    const data = parse<SolveJobData | PlanJobData>(job.name, job.data);
+    // The deadline starts now: reading, validating, solving, checking and storing all count.
+    const deadline = new JobDeadline(data.timeLimitMs, graceMs, Date.now());
+    // Stateless solves have no run; the field is there all the same, so every job line has both.
+    const runId = job.name === "plan" ? (data as PlanJobData).runId : null;
+    const log = deps.logger.child({ jobId: job.id, runId, attempt: job.attempt, job: job.name });
+    let lastStored = 0;
+    const jobRun = new JobRun(job, deadline, log, (p) => {
+      void job.reportProgress(p).catch(() => undefined);
+      // The run row is what coordinators poll; every 5 % is enough.
+      if (runId && p - lastStored >= 5) {
+        lastStored = p;
+        void runs()
+          .update({ id: runId, state: "active" }, { progress: p })
+          .catch(() => undefined);
+      }
+    });
+    log.info({ limitMs: deadline.limitMs, graceMs }, "job started");
+    try {
+      return job.name === "solve"
+        ? await processSolve(data as SolveJobData, jobRun)
+        : await processPlan(job, data as PlanJobData, jobRun);
+    } finally {
+      jobRun.stop();
+    }
   };
 }

@@ -1,16 +1,43 @@
 /**
- * Start one solve in a worker thread and wait for it. Aborting terminates the thread:
- * the solver is synchronous, so stopping it from outside is the only way to cancel.
+ * Solve one job in a worker thread and wait for it. Aborting terminates the thread: the
+ * solver is synchronous, so stopping it from outside is the only way to cancel, and the
+ * only way to keep a job's hard stop when the solver could not stop itself.
+ *
+ * Loading the solver's code takes one to two seconds on a busy machine, which a job with
+ * a 1 s limit cannot spend: a loaded thread waits for the next job (the spare), and each
+ * job gets a fresh one (a 50,000-shipment job leaves no heap behind).
  */
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Plan } from "../shared/core/model/plan.js";
-import type { SolveThreadInput, SolveThreadMessage, Violation } from "./solve-thread.messages.js";
+import type { JobDeadline, JobPhase } from "./job-deadline.js";
+import type {
+  SolveThreadInput,
+  SolveThreadMessage,
+  SolveThreadStart,
+  Violation,
+} from "./solve-thread.messages.js";
 
 export type SolveThreadOutcome =
-  | { kind: "plan"; plan: Plan; violations: Violation[] }
+  | { kind: "plan"; plan: Plan; violations: Violation[]; solveLimitMs: number }
   | { kind: "invalid"; errors: { path: string; message: string }[] }
-  | { kind: "cancelled" };
+  | { kind: "cancelled" }
+  /** The hard stop ended the thread; `phase` is where it was. */
+  | { kind: "timeout"; phase: JobPhase };
+
+export interface SolveThreadOptions {
+  onProgress?: (percent: number) => void;
+  onPhase?: (phase: JobPhase) => void;
+  signal?: AbortSignal;
+  /**
+   * The job's hard stop: the thread is terminated at the limit plus the grace if the solver
+   * has not handed over its plan. The grace counts from no earlier than the moment the thread
+   * had the job (a busy machine may be slow to load it), and once the solver has handed over,
+   * the checker gets up to the grace or the limit again, whichever is longer: a plan is never
+   * passed on unchecked, and checking is bounded by the plan's size, not a search.
+   */
+  deadline?: JobDeadline;
+}
 
 /**
  * The thread's entry is TypeScript, and Node 20 ignores `--import` in a worker's
@@ -19,37 +46,112 @@ export type SolveThreadOutcome =
 const THREAD_ENTRY = join(__dirname, "solve.thread.ts");
 const THREAD_BOOT = `require(${JSON.stringify(require.resolve("tsx/cjs/api"))}).require(${JSON.stringify(THREAD_ENTRY)}, ${JSON.stringify(__filename)});`;
 
+interface SolverThread {
+  worker: Worker;
+  /** Resolves once the thread has loaded the solver and waits for its job. */
+  ready: Promise<void>;
+}
+
+let spare: SolverThread | undefined;
+
+function spawnThread(): SolverThread {
+  const worker = new Worker(THREAD_BOOT, { eval: true });
+  let loaded: () => void = () => undefined;
+  const ready = new Promise<void>((ok) => {
+    loaded = ok;
+  });
+  const thread = { worker, ready };
+  worker.on("message", (m: SolveThreadMessage) => {
+    if (m.type === "ready") loaded();
+  });
+  const forget = () => {
+    if (spare === thread) spare = undefined;
+  };
+  worker.on("error", forget);
+  worker.on("exit", forget);
+  // An idle thread must not keep a process alive; a thread with a job is ref'd. (After the
+  // listeners: adding a listener to an unref'd worker refs it again.)
+  worker.unref();
+  return thread;
+}
+
+/** Have a loaded thread waiting for the next job: when a worker starts, and after each job. */
+export function prewarmSolveThread(): void {
+  spare ??= spawnThread();
+}
+
+/** Stop the waiting thread (shutdown, tests). */
+export async function closeSpareSolveThread(): Promise<void> {
+  const thread = spare;
+  spare = undefined;
+  await thread?.worker.terminate();
+}
+
 export function runSolveThread(
   input: SolveThreadInput,
-  onProgress: (percent: number) => void,
-  signal?: AbortSignal,
+  options: SolveThreadOptions = {},
 ): Promise<SolveThreadOutcome> {
+  const { signal } = options;
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       resolve({ kind: "cancelled" });
       return;
     }
-    const worker = new Worker(THREAD_BOOT, { eval: true, workerData: input });
+    let phase: JobPhase = "starting";
+    options.onPhase?.(phase);
+    const thread = spare ?? spawnThread();
+    spare = undefined;
+    // The next job's thread loads while this one runs, so back-to-back jobs never wait for it.
+    prewarmSolveThread();
+    const { worker } = thread;
+    worker.ref();
     let settled = false;
+    let hardStop: NodeJS.Timeout | undefined;
     const finish = (fn: () => void) => {
       if (settled) return;
       settled = true;
       signal?.removeEventListener("abort", onAbort);
-      fn();
-    };
-    const onAbort = () => {
-      finish(() => resolve({ kind: "cancelled" }));
+      clearTimeout(hardStop);
+      worker.off("message", onMessage);
       void worker.terminate();
+      fn();
+      prewarmSolveThread();
     };
+    const onAbort = () => finish(() => resolve({ kind: "cancelled" }));
     signal?.addEventListener("abort", onAbort);
-    worker.on("message", (m: SolveThreadMessage) => {
-      if (m.type === "progress") onProgress(m.percent);
-      else if (m.type === "invalid") finish(() => resolve({ kind: "invalid", errors: m.errors }));
+    const { deadline } = options;
+    let stopAt = deadline?.hardStopAt ?? Infinity;
+    const armHardStop = (at: number) => {
+      if (!deadline || settled) return;
+      stopAt = at;
+      clearTimeout(hardStop);
+      hardStop = setTimeout(
+        () => finish(() => resolve({ kind: "timeout", phase })),
+        Math.max(0, at - Date.now()),
+      );
+    };
+    armHardStop(stopAt);
+    const onMessage = (m: SolveThreadMessage) => {
+      if (m.type === "progress") options.onProgress?.(m.percent);
+      else if (m.type === "phase") {
+        phase = m.phase;
+        options.onPhase?.(m.phase);
+        if (m.phase === "checking" && deadline)
+          armHardStop(Math.max(stopAt, Date.now() + Math.max(deadline.graceMs, deadline.limitMs)));
+      } else if (m.type === "invalid") finish(() => resolve({ kind: "invalid", errors: m.errors }));
       else if (m.type === "done")
-        finish(() => resolve({ kind: "plan", plan: m.plan, violations: m.violations }));
-      else finish(() => reject(new Error(`solver failed: ${m.message}`)));
+        finish(() =>
+          resolve({ kind: "plan", plan: m.plan, violations: m.violations, solveLimitMs: m.solveLimitMs }),
+        );
+      else if (m.type === "crashed") finish(() => reject(new Error(`solver failed: ${m.message}`)));
+    };
+    worker.on("message", onMessage);
+    worker.once("error", (error) => finish(() => reject(error)));
+    worker.once("exit", (code) => finish(() => reject(new Error(`solver thread exited with code ${code}`))));
+    void thread.ready.then(() => {
+      if (settled) return;
+      worker.postMessage({ type: "start", input } satisfies SolveThreadStart);
+      if (deadline) armHardStop(Math.max(stopAt, Date.now() + deadline.graceMs));
     });
-    worker.on("error", (error) => finish(() => reject(error)));
-    worker.on("exit", (code) => finish(() => reject(new Error(`solver thread exited with code ${code}`))));
   });
 }

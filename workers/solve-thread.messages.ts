@@ -1,9 +1,13 @@
 import type { Plan } from "../shared/core/model/plan.js";
+import type { JobPhase } from "./job-deadline.js";
 
 export interface SolveThreadInput {
   scenario: unknown;
+  /** The job's whole time limit; the solver never gets more. */
   timeLimitMs: number;
   seed: number;
+  /** Wall-clock instant (epoch ms) by which the solver hands over its plan; absent = no deadline. */
+  solveBy?: number;
 }
 
 export interface Violation {
@@ -13,8 +17,16 @@ export interface Violation {
   shipment?: string;
 }
 
+/** The one message a loaded thread receives: the job to solve. */
+export interface SolveThreadStart {
+  type: "start";
+  input: SolveThreadInput;
+}
+
 export type SolveThreadMessage =
+  | { type: "ready" }
+  | { type: "phase"; phase: JobPhase }
   | { type: "progress"; percent: number }
   | { type: "invalid"; errors: { path: string; message: string }[] }
-  | { type: "done"; plan: Plan; violations: Violation[] }
+  | { type: "done"; plan: Plan; violations: Violation[]; solveLimitMs: number }
   | { type: "crashed"; message: string };

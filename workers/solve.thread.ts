@@ -1,27 +1,37 @@
 /**
  * Runs inside a worker thread: the optimiser and the independent checker are CPU-bound,
  * and on the main thread they would starve BullMQ's lock renewal and the HTTP server.
+ * The thread loads, says it is ready, and solves the one job it is then given: loading
+ * takes seconds on a busy machine, so the worker keeps a loaded thread waiting.
  */
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { checkPlan } from "../shared/core/check/check-plan.js";
 import { validateScenario } from "../shared/core/model/validate.js";
 import { solve } from "../shared/core/solve.js";
-import type { SolveThreadInput, SolveThreadMessage } from "./solve-thread.messages.js";
+import { solveLimitMs } from "./job-deadline.js";
+import type { SolveThreadInput, SolveThreadMessage, SolveThreadStart } from "./solve-thread.messages.js";
 
 function post(message: SolveThreadMessage): void {
   parentPort?.postMessage(message);
 }
 
 function run(input: SolveThreadInput): void {
+  post({ type: "phase", phase: "validating" });
   const valid = validateScenario(input.scenario);
   if (!valid.ok) {
     post({ type: "invalid", errors: valid.errors });
     return;
   }
+  // The job's clock has been running since it started: the solver gets what is left.
+  const limitMs =
+    input.solveBy === undefined
+      ? input.timeLimitMs
+      : solveLimitMs(input.solveBy, input.timeLimitMs, Date.now());
+  post({ type: "phase", phase: "solving" });
   let lastPercent = -1;
   const plan = solve(valid.scenario, {
     seed: input.seed,
-    timeLimitMs: input.timeLimitMs,
+    timeLimitMs: limitMs,
     clock: () => performance.now(),
     onProgress: (p) => {
       const percent = Math.max(0, Math.min(99, Math.floor(p.fraction * 100)));
@@ -31,12 +41,19 @@ function run(input: SolveThreadInput): void {
       }
     },
   });
+  post({ type: "phase", phase: "checking" });
   const violations = checkPlan(valid.scenario, plan);
-  post({ type: "done", plan, violations });
+  post({ type: "done", plan, violations, solveLimitMs: limitMs });
 }
 
-try {
-  run(workerData as SolveThreadInput);
-} catch (error) {
-  post({ type: "crashed", message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-}
+parentPort?.once("message", (m: SolveThreadStart) => {
+  try {
+    run(m.input);
+  } catch (error) {
+    post({
+      type: "crashed",
+      message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
+  }
+});
+post({ type: "ready" });

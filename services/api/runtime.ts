@@ -54,7 +54,12 @@ export async function startRuntime(
   if (config.queue.redisUrl) {
     queue = createBullmqQueue({ redisUrl: config.queue.redisUrl, ...config.queue });
   } else {
-    const processor = createPlanProcessor({ dataSource, logger, maxAttempts: config.queue.attempts });
+    const processor = createPlanProcessor({
+      dataSource,
+      logger,
+      maxAttempts: config.queue.attempts,
+      graceMs: config.queue.graceMs,
+    });
     queue = createInProcessQueue(processor, config.queue);
   }
 

@@ -54,13 +54,17 @@ export function createBullmqQueue(options: BullmqQueueOptions): PlanningQueue {
   const flagKey = (id: string) => cancelKey(options.prefix, options.name, id);
 
   async function status(id: string): Promise<JobStatus | null> {
+    // State first, then the job: a job that fails between the two reads is read with its
+    // reason (the worker writes state and reason in one script); the other order could
+    // read "failed" with the reason still missing.
+    const rawState = await queue.getJobState(id);
     const job = await Job.fromId(queue, id);
     const flagged = (await redis.exists(flagKey(id))) === 1;
     if (!job) {
       // A job cancelled while waiting is removed; its flag remembers it.
       return flagged ? { id, name: "solve", state: "cancelled", progress: 0 } : null;
     }
-    const state = mapState(await job.getState(), job.failedReason, flagged);
+    const state = mapState(rawState, job.failedReason, flagged);
     const progress = typeof job.progress === "number" ? job.progress : 0;
     return {
       id,
