@@ -12,6 +12,7 @@ import type { PlanningQueue } from "../../shared/infra/queue/planning-queue.js";
 import { createWebRouter } from "../web/web.router.js";
 import { errorHandler, notFoundHandler } from "./error-handler.js";
 import { authenticate } from "./principal.js";
+import { boxesRouter } from "./routes/boxes.routes.js";
 import { containersRouter } from "./routes/containers.routes.js";
 import { docsRouter } from "./routes/docs.routes.js";
 import { type DatabaseInfo, healthRouter } from "./routes/health.routes.js";
@@ -21,6 +22,7 @@ import { plansRouter } from "./routes/plans.routes.js";
 import { referenceRouters } from "./routes/reference-resources.js";
 import { settingsRouter } from "./routes/settings.routes.js";
 import { shipmentsRouter } from "./routes/shipments.routes.js";
+import { statementsRouter } from "./routes/statements.routes.js";
 
 export interface AppDeps {
   dataSource: DataSource;
@@ -52,6 +54,8 @@ export function createApp(deps: AppDeps): Express {
   v1.use(jobsRouter({ ...deps, now }));
   v1.use(plansRouter({ ...deps, now }));
   v1.use(containersRouter({ dataSource: deps.dataSource, now }));
+  v1.use(boxesRouter(deps.dataSource));
+  v1.use(statementsRouter(deps.dataSource));
   v1.use(keysRouter({ dataSource: deps.dataSource, now }));
   v1.use(settingsRouter(deps.dataSource));
   app.use("/v1", v1);

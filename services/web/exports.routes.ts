@@ -14,16 +14,7 @@ import { routesGeoJson } from "../../shared/views/routes-geojson.js";
 import { policyOf } from "../api/principal.js";
 import { loadPlanSnapshot } from "../read-model/plan-snapshot.js";
 import { findVisiblePickupVillage } from "../read-model/scoped-reads.js";
-
-/** File names carry only safe characters: ids come from users. */
-const safeName = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 80) || "file";
-
-function sendFile(res: Response, body: string, type: string, filename: string, inline = false) {
-  res.set("Content-Type", type);
-  res.set("Content-Disposition", `${inline ? "inline" : "attachment"}; filename="${safeName(filename)}"`);
-  res.set("Cache-Control", "no-store");
-  res.send(body);
-}
+import { sendFile } from "./send-file.js";
 
 /** The printable manifest opens in the browser; the CSV is saved for a spreadsheet. */
 const MANIFEST_FORMATS = {
