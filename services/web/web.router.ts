@@ -9,6 +9,7 @@ import { Router } from "express";
 import type { DataSource } from "typeorm";
 import { parseLang } from "../../shared/views/locale.js";
 import { authenticate } from "../api/principal.js";
+import { boxDataRoutes } from "./box-data.routes.js";
 import { boxExportRoutes } from "./box-exports.routes.js";
 import { renderDashboard } from "./dashboard.page.js";
 import { exportRoutes } from "./exports.routes.js";
@@ -67,5 +68,6 @@ export function createWebRouter(deps: WebDeps): Router {
   router.use(webDataRoutes(deps.dataSource, now));
   router.use(exportRoutes(deps.dataSource, now));
   router.use(boxExportRoutes(deps.dataSource));
+  router.use(boxDataRoutes(deps.dataSource));
   return router;
 }

@@ -296,6 +296,42 @@ export const ID_MESSAGES = {
   "csv.tareKg": "tara_kg",
   "csv.grossKg": "berat_kotor_kg",
   "csv.seal": "nomor_segel",
+  "box.count": "{n} box",
+  "boxes.title": "Box laut per kapal",
+  "boxes.intro":
+    "Setiap box laut 20 kaki memuat kontainer desa tanpa dibongkar di pelabuhan. Kotak terisi = kontainer, kotak kosong = slot yang masih bisa dipakai.",
+  "boxes.none": "Belum ada box laut dalam rencana ini.",
+  "boxes.empty": "kosong",
+  "boxes.stuffing": "Daftar stuffing",
+  "boxes.stuffingAll": "Semua daftar stuffing",
+  "boxes.freight": "Ongkos laut",
+  "boxes.share": "Bagian Anda",
+  "boxes.mine": "berisi kiriman Anda",
+  "boxes.sailingLine": "Kapal berangkat {departure} · cut-off {cutoff}",
+  "late.title": "Kiriman terlambat",
+  "late.intro":
+    "Kiriman yang belum masuk rencana. Cari kontainer yang masih direncanakan dan masih bisa menerimanya tanpa menggeser jadwal kiriman lain, lalu masukkan tanpa merencanakan ulang minggu ini.",
+  "late.none": "Tidak ada kiriman yang menunggu.",
+  "late.find": "Cari tempat",
+  "late.options": "Kontainer yang masih bisa menerima {shipment}, termurah lebih dulu",
+  "late.noOptions": "Tidak ada kontainer yang masih direncanakan dapat menerimanya tanpa melanggar aturan.",
+  "late.newContainer": "Kontainer sendiri: {cost}",
+  "late.noNewContainer":
+    "Kontainer sendiri pun tidak mungkin (armada, tempat di kapal atau waktu tidak cukup).",
+  "late.addedKm": "Tambahan jarak",
+  "late.addedCost": "Tambahan biaya",
+  "late.assign": "Masukkan ke sini",
+  "late.assigned": "Kiriman {shipment} masuk kontainer {container} (rencana versi {version}).",
+  "late.ready": "Siap dijemput",
+  "costs.title": "Biaya kiriman",
+  "costs.intro":
+    "Bagian setiap kiriman dari biaya truk dan ongkos box laut, menurut berat atau volume, mana yang lebih besar.",
+  "costs.none": "Belum ada biaya: kiriman desa ini belum masuk rencana.",
+  "costs.statement": "Rincian biaya (cetak)",
+  "costs.statementCsv": "Rincian biaya (.csv)",
+  "exporter.boxes": "Box laut saya",
+  "exporter.noBoxes": "Belum ada box laut berisi kiriman Anda.",
+  "exporter.costs": "Ongkos kiriman saya",
 } as const;
 
 export type MessageKey = keyof typeof ID_MESSAGES;
