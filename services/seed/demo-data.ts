@@ -7,6 +7,7 @@ import { join } from "node:path";
 import type { DataSource, EntityManager } from "typeorm";
 import type { Scenario } from "../../shared/core/model/scenario.js";
 import { validateScenario } from "../../shared/core/model/validate.js";
+import { BoxTypeEntity } from "../../shared/infra/db/entities/box-type.entity.js";
 import { ContainerTypeEntity } from "../../shared/infra/db/entities/container-type.entity.js";
 import { DepotEntity } from "../../shared/infra/db/entities/depot.entity.js";
 import { PortEntity } from "../../shared/infra/db/entities/port.entity.js";
@@ -14,6 +15,7 @@ import { SailingEntity } from "../../shared/infra/db/entities/sailing.entity.js"
 import { ShipmentEntity } from "../../shared/infra/db/entities/shipment.entity.js";
 import { VillageEntity } from "../../shared/infra/db/entities/village.entity.js";
 import {
+  boxTypeToRow,
   containerTypeToRow,
   depotToRow,
   newShipmentRow,
@@ -50,9 +52,10 @@ export async function isDatabaseEmpty(ds: DataSource): Promise<boolean> {
   );
 }
 
-/** A scenario's places, sailings and container types: everything but its shipments and settings. */
+/** A scenario's places, sailings, container and box types: everything but its shipments and settings. */
 export async function saveReferenceData(m: EntityManager, s: Scenario): Promise<void> {
   await m.save(ContainerTypeEntity, s.containerTypes.map(containerTypeToRow));
+  if (s.boxTypes?.length) await m.save(BoxTypeEntity, s.boxTypes.map(boxTypeToRow));
   await m.save(PortEntity, s.ports.map(portToRow));
   await m.save(DepotEntity, s.depots.map(depotToRow));
   if (s.sailings?.length) await m.save(SailingEntity, s.sailings.map(sailingToRow));

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import {
+  boxTypeSchema,
   containerTypeSchema,
   depotSchema,
   instant,
@@ -24,6 +25,7 @@ export const sailingInputSchema = sailingSchema
     message: "must be at or before the departure",
   });
 export const containerTypeInputSchema = containerTypeSchema.strict();
+export const boxTypeInputSchema = boxTypeSchema.strict();
 
 /** The id is optional on create: the service names it when the sender does not. */
 export const shipmentCreateSchema = shipmentSchema

@@ -1,12 +1,15 @@
 /** The five reference resources, each described once for the generic router. */
 import { type DataSource, In } from "typeorm";
 import {
+  boxTypeInputSchema,
   containerTypeInputSchema,
   depotInputSchema,
   portInputSchema,
   sailingInputSchema,
   villageInputSchema,
 } from "../../../shared/contracts/resources.schemas.js";
+import { BoxEntity } from "../../../shared/infra/db/entities/box.entity.js";
+import { BoxTypeEntity } from "../../../shared/infra/db/entities/box-type.entity.js";
 import { ContainerTypeEntity } from "../../../shared/infra/db/entities/container-type.entity.js";
 import { DepotEntity } from "../../../shared/infra/db/entities/depot.entity.js";
 import { PortEntity } from "../../../shared/infra/db/entities/port.entity.js";
@@ -14,6 +17,8 @@ import { SailingEntity } from "../../../shared/infra/db/entities/sailing.entity.
 import { ShipmentEntity } from "../../../shared/infra/db/entities/shipment.entity.js";
 import { VillageEntity } from "../../../shared/infra/db/entities/village.entity.js";
 import {
+  boxTypeFromRow,
+  boxTypeToRow,
   containerTypeFromRow,
   containerTypeToRow,
   depotFromRow,
@@ -109,6 +114,19 @@ export function referenceRouters(ds: DataSource) {
         return using.length > 0
           ? `container type "${id}" is in the fleet of depot(s) ${using.join(", ")}`
           : null;
+      },
+    }),
+    referenceRouter(ds, {
+      path: "box-types",
+      noun: "box type",
+      entity: BoxTypeEntity,
+      schema: boxTypeInputSchema,
+      toRow: boxTypeToRow,
+      fromRow: boxTypeFromRow,
+      // Stored boxes keep their own copy of slots and payload; only boxes still in the plan hold a type.
+      blockDelete: async (m, id) => {
+        const n = await m.countBy(BoxEntity, { type: id, current: true });
+        return n > 0 ? `box type "${id}" is used by ${n} sea box(es) of the current plan` : null;
       },
     }),
   ];

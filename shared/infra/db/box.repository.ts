@@ -1,7 +1,9 @@
 /**
  * Sea boxes as their readers need them: the box, its sailing, and the containers in it
  * with what each weighs. Which boxes a key may see is decided by the caller (a set of
- * container ids it may see: a key sees a box when it sees a container in it).
+ * container ids it may see: a key sees a box when it sees a container in it). A box
+ * still in the plan lists the containers still in it (a later plan may have superseded
+ * one that was only planned); a retired box lists what it held.
  */
 import type { EntityManager } from "typeorm";
 import type { BoxEntity } from "./entities/box.entity.js";
@@ -74,9 +76,10 @@ export async function findBoxes(
   const members = (await m.query(
     `SELECT bc."boxId", bc."position", c."id", c."type", c."status", c."current", c."weightKg", c."volumeM3",
             COALESCE(t."boxSlots", 1) AS "boxSlots", COALESCE(t."tareKg", 0) AS "tareKg"
-       FROM "box_container" bc JOIN "container" c ON c."id" = bc."containerId"
+       FROM "box_container" bc JOIN "box" b ON b."id" = bc."boxId" JOIN "container" c ON c."id" = bc."containerId"
        LEFT JOIN "container_type" t ON t."id" = c."type"
-      WHERE bc."boxId" = ANY($1::text[]) ORDER BY bc."boxId", bc."position"`,
+      WHERE bc."boxId" = ANY($1::text[]) AND (c."current" OR NOT b."current")
+      ORDER BY bc."boxId", bc."position"`,
     [boxIds],
   )) as (BoxContainerRecord & { boxId: string })[];
   const sailings = (await m.query(

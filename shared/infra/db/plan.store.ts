@@ -13,6 +13,7 @@ import type { EntityManager } from "typeorm";
 import type { Plan } from "../../core/model/plan.js";
 import type { Scenario } from "../../core/model/scenario.js";
 import { PermanentJobError } from "../queue/planning-queue.js";
+import { retireBoxesAndCharges, storeBoxesAndCharges } from "./box.store.js";
 import { type BulkColumn, bulkInsert, bulkUpdate } from "./bulk-sql.js";
 import type { ContainerEvent } from "./entities/container.entity.js";
 import { PlanEntity } from "./entities/plan.entity.js";
@@ -126,6 +127,7 @@ export async function storePlan(m: EntityManager, runId: string, plan: Plan, now
       [superseded],
     );
   }
+  await retireBoxesAndCharges(m, superseded);
 
   await m.insert(PlanEntity, { version, runId, plan });
   const types = new Map(scenario.containerTypes.map((t) => [t.id, t]));
@@ -169,6 +171,8 @@ export async function storePlan(m: EntityManager, runId: string, plan: Plan, now
   }
   await bulkInsert(m, "container", CONTAINER_COLUMNS, containerRows);
   await bulkInsert(m, "container_load", LOAD_COLUMNS, loadRows);
+
+  await storeBoxesAndCharges(m, plan, scenario, { version, rowId: (id) => containerRowId(version, id) });
 
   const unassigned = new Map(plan.unassigned.map((u) => [u.shipment, u]));
   const keptLoads =

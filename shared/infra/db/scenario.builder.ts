@@ -1,9 +1,9 @@
 /**
  * Build the Scenario a stateful planning run solves, from the database: the open
  * shipments of a region (island) or of the villages that can reach the given ports,
- * with ports, sailings, depots and fleets. Containers already confirmed or further are
- * kept: their packages, their fleet slots and their sailing places are taken out, so
- * the solver plans only the rest.
+ * with ports, sailings, depots and fleets, and the sea box types. Containers already
+ * confirmed or further are kept: their packages, their fleet slots, their sailing places
+ * and the sea boxes they ride in are taken out, so the solver plans only the rest.
  */
 import { type EntityManager, In } from "typeorm";
 import { isCommitted } from "../../contracts/container-lifecycle.js";
@@ -11,6 +11,7 @@ import type { PlanRequest } from "../../contracts/resources.schemas.js";
 import type { Scenario, Shipment } from "../../core/model/scenario.js";
 import { type FieldError, validateScenario } from "../../core/model/validate.js";
 import { unprocessable } from "../errors.js";
+import { BoxTypeEntity } from "./entities/box-type.entity.js";
 import { ContainerEntity } from "./entities/container.entity.js";
 import { ContainerLoadEntity } from "./entities/container-load.entity.js";
 import { ContainerTypeEntity } from "./entities/container-type.entity.js";
@@ -20,6 +21,7 @@ import { SailingEntity } from "./entities/sailing.entity.js";
 import { ShipmentEntity } from "./entities/shipment.entity.js";
 import { VillageEntity } from "./entities/village.entity.js";
 import {
+  boxTypeFromRow,
   containerTypeFromRow,
   depotFromRow,
   portFromRow,
@@ -124,6 +126,20 @@ export async function buildScenario(
     s.maxContainers = Math.max(0, s.maxContainers - taken);
   }
 
+  // Sea boxes holding a committed container sail as they are: their places on the sailing are taken.
+  const boxTypes = (await m.find(BoxTypeEntity, { order: { id: "ASC" } })).map(boxTypeFromRow);
+  if (boxTypes.length > 0 && committedIds.length > 0) {
+    const keptBoxes = (await m.query(
+      `SELECT b."sailing", COUNT(DISTINCT b."id")::int AS "n" FROM "box" b
+         JOIN "box_container" bc ON bc."boxId" = b."id"
+        WHERE b."current" AND bc."containerId" = ANY($1::text[]) GROUP BY b."sailing"`,
+      [committedIds],
+    )) as { sailing: string; n: number }[];
+    const taken = new Map(keptBoxes.map((r) => [r.sailing, Number(r.n)]));
+    for (const s of sailingList)
+      if (s.maxBoxes !== undefined) s.maxBoxes = Math.max(0, s.maxBoxes - (taken.get(s.id) ?? 0));
+  }
+
   const defaults = await getPlanningDefaults(m);
   const scenario: Scenario = {
     id: scenarioId,
@@ -135,6 +151,7 @@ export async function buildScenario(
     sailings: sailingList,
     villages: villages.map(villageFromRow),
     shipments,
+    ...(boxTypes.length > 0 ? { boxTypes } : {}),
   };
   if (scenario.containerTypes.length === 0)
     errors.push({ path: "containerTypes", message: "no container types are registered" });

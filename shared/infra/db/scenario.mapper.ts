@@ -2,7 +2,16 @@
  * Rows <-> Scenario objects. The database keeps absent fields as NULL; the Scenario
  * leaves them out, so the planner applies its documented defaults.
  */
-import type { ContainerType, Depot, Port, Sailing, Shipment, Village } from "../../core/model/scenario.js";
+import type {
+  BoxType,
+  ContainerType,
+  Depot,
+  Port,
+  Sailing,
+  Shipment,
+  Village,
+} from "../../core/model/scenario.js";
+import type { BoxTypeEntity } from "./entities/box-type.entity.js";
 import type { ContainerTypeEntity } from "./entities/container-type.entity.js";
 import type { DepotEntity } from "./entities/depot.entity.js";
 import type { PortEntity } from "./entities/port.entity.js";
@@ -33,11 +42,15 @@ export const sailingToRow = (s: Sailing): SailingEntity =>
 export const containerTypeToRow = (c: ContainerType): ContainerTypeEntity =>
   ({ ...nulls(["reefer", "fixedCost", "costPerKm", "boxSlots", "tareKg"]), ...c }) as ContainerTypeEntity;
 
+export const boxTypeToRow = (b: BoxType): BoxTypeEntity =>
+  ({ ...nulls(["reefer", "freight"]), ...b }) as BoxTypeEntity;
+
 export const villageFromRow = (r: VillageEntity): Village => compact(r) as Village;
 export const portFromRow = (r: PortEntity): Port => compact(r) as Port;
 export const depotFromRow = (r: DepotEntity): Depot => compact(r) as Depot;
 export const sailingFromRow = (r: SailingEntity): Sailing => compact(r) as Sailing;
 export const containerTypeFromRow = (r: ContainerTypeEntity): ContainerType => compact(r) as ContainerType;
+export const boxTypeFromRow = (r: BoxTypeEntity): BoxType => compact(r) as BoxType;
 
 /** A shipment's order fields, the ones the planner reads: its planning state is not among them. */
 export const SHIPMENT_ORDER_KEYS = [
