@@ -5,21 +5,17 @@
  */
 import { Router } from "express";
 import type { DataSource } from "typeorm";
-import { findBoxes } from "../../shared/infra/db/box.repository.js";
 import { loadChargeLines } from "../../shared/infra/db/charges.repository.js";
 import { PortEntity } from "../../shared/infra/db/entities/port.entity.js";
-import { VillageEntity } from "../../shared/infra/db/entities/village.entity.js";
-import { notFound } from "../../shared/infra/errors.js";
 import { sailingBoxesViews } from "../../shared/views/box-view.js";
 import { formatLocalDateTime } from "../../shared/views/local-time.js";
 import { type Lang, parseLang } from "../../shared/views/locale.js";
 import { formatIdr, formatKg } from "../../shared/views/number-format.js";
 import { type ChargeLine, statement } from "../../shared/views/statement.js";
-import { boxViews } from "../api/box.view.js";
-import { visibleContainerIds } from "../api/container.view.js";
-import { principalOf } from "../api/principal.js";
+import { policyOf } from "../api/principal.js";
 import { chargeScopeOf } from "../api/routes/statements.routes.js";
-import { assertVillageVisible } from "./web-scope.js";
+import { boxViews, findBoxes } from "../read-model/box-records.js";
+import { findVisiblePickupVillage } from "../read-model/scoped-reads.js";
 
 const perKg = (idr: number, kg: number) => (kg > 0 ? Math.round(idr / kg) : 0);
 
@@ -47,32 +43,27 @@ export function boxDataRoutes(dataSource: DataSource): Router {
   const m = () => dataSource.manager;
 
   router.get("/web/data/boxes", async (req, res) => {
-    const p = principalOf(res);
+    const policy = policyOf(res);
     const lang = parseLang(req.query.lang);
-    const { items } = await findBoxes(m(), {
-      current: true,
-      visibleContainers: await visibleContainerIds(dataSource, p),
-    });
-    const views = await boxViews(dataSource, items, p);
+    const { items } = await findBoxes(m(), policy, { current: true });
+    const views = await boxViews(m(), items, policy);
     const ports = new Map((await m().find(PortEntity)).map((port) => [port.id, port]));
-    res.json({ sailings: sailingBoxesViews(views, ports, lang, p.role !== "coordinator") });
+    res.json({ sailings: sailingBoxesViews(views, ports, lang, !policy.seesAll) });
   });
 
   router.get("/web/data/costs", async (req, res) => {
-    const p = principalOf(res);
+    const policy = policyOf(res);
     const lang = parseLang(req.query.lang);
     const village =
       typeof req.query.village === "string" && req.query.village ? req.query.village : undefined;
-    if (village !== undefined) {
-      assertVillageVisible(p, village);
-      if (!(await m().findOneBy(VillageEntity, { id: village }))) throw notFound("village", village);
-    }
-    const scope = chargeScopeOf(p);
+    // one village's costs are its BUMDes' business, like its pickups
+    if (village !== undefined) await findVisiblePickupVillage(m(), policy, village);
+    const scope = chargeScopeOf(policy);
     const lines = await loadChargeLines(m(), village ? { ...scope, villages: [village] } : scope);
     lines.sort(
       (a, b) => Date.parse(a.pickupAt) - Date.parse(b.pickupAt) || a.shipment.localeCompare(b.shipment),
     );
-    const totals = statement(lines, p.role === "exporter" ? "exporter" : "bumdes").totals;
+    const totals = statement(lines, "bumdes").totals;
     res.json({
       village: village ?? null,
       bumdes: [...new Set(lines.map((l) => l.bumdes).filter((b): b is string => b !== null))],

@@ -7,18 +7,16 @@
 import { type Request, type Response, Router } from "express";
 import type { DataSource } from "typeorm";
 import { statementQuerySchema } from "../../shared/contracts/boxes.schemas.js";
-import { findBoxes } from "../../shared/infra/db/box.repository.js";
 import { loadChargeLines } from "../../shared/infra/db/charges.repository.js";
 import { PortEntity } from "../../shared/infra/db/entities/port.entity.js";
 import { forbidden, notFound } from "../../shared/infra/errors.js";
 import { parseLang } from "../../shared/views/locale.js";
 import { inPeriod, statementHtml, statementLinesCsv } from "../../shared/views/statement.js";
 import { type StuffingBox, stuffingCsv, stuffingHtml } from "../../shared/views/stuffing-list.js";
-import { boxViews } from "../api/box.view.js";
-import { visibleContainerIds } from "../api/container.view.js";
-import { principalOf } from "../api/principal.js";
+import { policyOf } from "../api/principal.js";
 import { chargeScopeOf } from "../api/routes/statements.routes.js";
 import { parseInput } from "../api/validate-request.js";
+import { boxViews, findBoxes } from "../read-model/box-records.js";
 import { sendFile } from "./send-file.js";
 
 const FORMATS = {
@@ -32,15 +30,14 @@ export function boxExportRoutes(dataSource: DataSource): Router {
   const m = () => dataSource.manager;
 
   async function stuffingBoxes(res: Response, q: { id?: string; sailing?: string }): Promise<StuffingBox[]> {
-    const p = principalOf(res);
-    const { items } = await findBoxes(m(), {
+    const policy = policyOf(res);
+    const { items } = await findBoxes(m(), policy, {
       ids: q.id ? [q.id] : undefined,
       sailing: q.sailing,
       current: q.id === undefined,
-      visibleContainers: await visibleContainerIds(dataSource, p),
     });
     if (q.id && items.length === 0) throw notFound("box", q.id);
-    const views = await boxViews(dataSource, items, p);
+    const views = await boxViews(m(), items, policy);
     const ports = new Map((await m().find(PortEntity)).map((port) => [port.id, port]));
     return views.map((v) => {
       const port = v.port ? ports.get(v.port) : undefined;
@@ -83,15 +80,16 @@ export function boxExportRoutes(dataSource: DataSource): Router {
 
   /** A BUMDes statement: its own for a BUMDes key, any (or all) for a coordinator. */
   const sendStatement = async (req: Request, res: Response, format: Format) => {
-    const p = principalOf(res);
-    if (p.role === "exporter")
+    const policy = policyOf(res);
+    // a statement per BUMDes is read by whoever reads its villages' pickups
+    if (!policy.readsPickups)
       throw forbidden(
         "(role)",
         "BUMDes statements are for BUMDes and coordinators; see GET /v1/statements?by=exporter",
       );
     const q = parseInput(statementQuerySchema, req.query);
     const bumdes = typeof req.query.bumdes === "string" && req.query.bumdes ? req.query.bumdes : undefined;
-    const lines = (await loadChargeLines(m(), chargeScopeOf(p))).filter(
+    const lines = (await loadChargeLines(m(), chargeScopeOf(policy))).filter(
       (l) => inPeriod(l, q) && (bumdes === undefined || l.bumdes === bumdes),
     );
     // Another BUMDes' statement reads like one that does not exist.

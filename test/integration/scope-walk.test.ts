@@ -19,6 +19,7 @@ import type { Scenario, Shipment } from "../../shared/core/model/scenario.js";
 import { createApiKey } from "../../shared/infra/db/api-keys.repository.js";
 import { BoxEntity } from "../../shared/infra/db/entities/box.entity.js";
 import { BoxContainerEntity } from "../../shared/infra/db/entities/box-container.entity.js";
+import { BoxTypeEntity } from "../../shared/infra/db/entities/box-type.entity.js";
 import { formatKg } from "../../shared/views/number-format.js";
 import { seedReference, seedShipments, storeFixturePlan } from "../e2e/support/seed-fixture.js";
 import { listRoutes } from "./support/express-routes.js";
@@ -39,7 +40,9 @@ type Kind =
   | "ports"
   | "depots"
   | "sailings"
-  | "container-types";
+  | "container-types"
+  | "box-types"
+  | "box";
 
 /**
  * What each GET route takes. `{kind}` in the path is an item probe (own, foreign and
@@ -62,6 +65,16 @@ const COVERAGE: Record<string, string[]> = {
   "GET /v1/sailings/:id": ["/v1/sailings/{sailings}"],
   "GET /v1/container-types": ["/v1/container-types"],
   "GET /v1/container-types/:id": ["/v1/container-types/{container-types}"],
+  "GET /v1/box-types": ["/v1/box-types"],
+  "GET /v1/box-types/:id": ["/v1/box-types/{box-types}"],
+  "GET /v1/boxes": ["/v1/boxes", "/v1/boxes?current=false", "/v1/boxes?sailing=IDBDJ-1"],
+  "GET /v1/boxes/:id": ["/v1/boxes/{box}"],
+  "GET /v1/statements": [
+    "/v1/statements",
+    "/v1/statements?by=exporter",
+    "/v1/statements?by=bumdes&format=csv",
+    "/v1/statements?by=exporter&format=csv&from=2026-12-01&to=2026-12-31",
+  ],
   "GET /v1/shipments": [
     "/v1/shipments?limit=500",
     "/v1/shipments?village={village}",
@@ -88,6 +101,8 @@ const COVERAGE: Record<string, string[]> = {
   "GET /web/data/dashboard": ["/web/data/dashboard", "/web/data/dashboard?lang=en"],
   "GET /web/data/pickups": ["/web/data/pickups?village={village}"],
   "GET /web/data/containers": ["/web/data/containers", "/web/data/containers?lang=en"],
+  "GET /web/data/boxes": ["/web/data/boxes", "/web/data/boxes?lang=en"],
+  "GET /web/data/costs": ["/web/data/costs", "/web/data/costs?village={village}"],
   "GET /exports/villages/:village/pickups.ics": ["/exports/villages/{village}/pickups.ics"],
   "GET /exports/villages/:village/pickups.csv": ["/exports/villages/{village}/pickups.csv"],
   "GET /exports/containers/:id/manifest.csv": ["/exports/containers/{container}/manifest.csv"],
@@ -98,6 +113,15 @@ const COVERAGE: Record<string, string[]> = {
   "GET /exports/manifest.csv": ["/exports/manifest.csv", "/exports/manifest.csv?lang=en"],
   "GET /exports/manifest.html": ["/exports/manifest.html"],
   "GET /exports/routes.geojson": ["/exports/routes.geojson"],
+  "GET /exports/boxes/:id/stuffing.csv": ["/exports/boxes/{box}/stuffing.csv"],
+  "GET /exports/boxes/:id/stuffing.html": ["/exports/boxes/{box}/stuffing.html?lang=en"],
+  "GET /exports/stuffing.csv": ["/exports/stuffing.csv"],
+  "GET /exports/stuffing.html": ["/exports/stuffing.html", "/exports/stuffing.html?sailing=IDBDJ-1"],
+  "GET /exports/statements/bumdes.html": [
+    "/exports/statements/bumdes.html",
+    "/exports/statements/bumdes.html?lang=en",
+  ],
+  "GET /exports/statements/bumdes.csv": ["/exports/statements/bumdes.csv"],
 };
 
 /** Who owns a shipment, decided here independently of the service's own policy. */
@@ -131,6 +155,13 @@ describe("scope walk: every GET route x every role x own, foreign and missing id
     await seedReference(ds, scenario);
     await seedShipments(ds, scenario);
     await storeFixturePlan(ds, scenario, fixture.plan);
+    await ds.manager.insert(BoxTypeEntity, {
+      id: "B40",
+      slots: 2,
+      maxWeightKg: 26000,
+      reefer: null,
+      freight: 1,
+    });
     client = await serve(createApp({ ...stack.runtime.deps, now: () => NOW }));
     keys.coordinator = stack.key;
     keys.bumdes = (await createApiKey(ds.manager, { role: "bumdes", villages: ["vA"] })).key;
@@ -179,6 +210,14 @@ describe("scope walk: every GET route x every role x own, foreign and missing id
         return split(["vA", "vB", "vP", "vQ"], (v) =>
           role === "coordinator" ? true : role === "bumdes" ? v === "vA" : false,
         );
+      case "box": {
+        // the boxes the sea-box test below stores around the fixture's containers
+        const holds: Record<string, string[]> = {
+          "v1-B1": ["SHP-ALPHA-VA", "SHP-BRAVO-VB"],
+          "v1-B2": ["SHP-DELTA-VP"],
+        };
+        return split(Object.keys(holds), (b) => holds[b].some((s) => mine.includes(s)));
+      }
       case "run":
         return { own: [runId], foreign: [] };
       case "job":
@@ -190,6 +229,7 @@ describe("scope walk: every GET route x every role x own, foreign and missing id
           depots: "hub",
           sailings: "IDBDJ-1",
           "container-types": "C3T",
+          "box-types": "B40",
         } as const;
         return { own: [list[kind]], foreign: [] };
       }

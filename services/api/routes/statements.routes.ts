@@ -9,16 +9,14 @@ import { statementQuerySchema } from "../../../shared/contracts/boxes.schemas.js
 import { type ChargeScope, loadChargeLines } from "../../../shared/infra/db/charges.repository.js";
 import { parseLang } from "../../../shared/views/locale.js";
 import { inPeriod, statement, statementCsv } from "../../../shared/views/statement.js";
+import type { AccessPolicy } from "../../read-model/access-policy.js";
 import { sendFile } from "../../web/send-file.js";
-import { type Principal, principalOf } from "../principal.js";
+import { policyOf } from "../principal.js";
 import { parseInput } from "../validate-request.js";
 
-/** The shipments a key may see, as a charge scope (the same rule as canSeeShipment). */
-export function chargeScopeOf(p: Principal): ChargeScope {
-  if (p.role === "coordinator") return {};
-  if (p.role === "bumdes") return { villages: p.villages };
-  return { exporter: p.exporter ?? "\u0000no exporter" };
-}
+/** The charges of the shipments the policy shows. */
+export const chargeScopeOf = (policy: AccessPolicy): ChargeScope =>
+  policy.seesAll ? {} : { shipments: policy.shipmentSql("s") };
 
 export function statementsRouter(ds: DataSource): Router {
   const router = Router();
@@ -26,7 +24,7 @@ export function statementsRouter(ds: DataSource): Router {
   router.get("/statements", async (req, res) => {
     const q = parseInput(statementQuerySchema, req.query);
     const period = { from: q.from, to: q.to };
-    const lines = (await loadChargeLines(ds.manager, chargeScopeOf(principalOf(res)))).filter((l) =>
+    const lines = (await loadChargeLines(ds.manager, chargeScopeOf(policyOf(res)))).filter((l) =>
       inPeriod(l, period),
     );
     const s = statement(lines, q.by);

@@ -115,7 +115,10 @@ interface RemainingLine {
  * weight and slots are those of the containers left in it, and its freight is split
  * again over their load lines (rule 9), so the charges still add up to the freight.
  */
-export async function retireBoxesAndCharges(m: EntityManager, containerIds: readonly string[]): Promise<void> {
+export async function retireBoxesAndCharges(
+  m: EntityManager,
+  containerIds: readonly string[],
+): Promise<void> {
   if (containerIds.length === 0) return;
   await m.query(`UPDATE "charge" SET "current" = false WHERE "current" AND "containerId" = ANY($1::text[])`, [
     containerIds,

@@ -8,30 +8,27 @@ import type { EntityManager } from "typeorm";
 import type { ChargeLine } from "../../views/statement.js";
 
 export interface ChargeScope {
-  /** only shipments of these villages (a BUMDes key) */
+  /**
+   * Which shipments: a condition over the shipment row aliased `s`, with named
+   * parameters (the read model's policy writes it: `policy.shipmentSql("s")`).
+   */
+  shipments?: { sql: string; params: Record<string, unknown> };
+  /** only shipments of these villages */
   villages?: readonly string[];
-  /** only shipments of this exporter (an exporter key) */
-  exporter?: string;
-  /** only these shipments */
-  shipments?: readonly string[];
 }
 
 export async function loadChargeLines(m: EntityManager, scope: ChargeScope = {}): Promise<ChargeLine[]> {
   const where = [`ch."current"`, `c."current"`, `c."status" <> 'superseded'`];
-  const params: unknown[] = [];
-  if (scope.villages) {
-    params.push([...scope.villages]);
-    where.push(`s."village" = ANY($${params.length}::text[])`);
-  }
-  if (scope.exporter !== undefined) {
-    params.push(scope.exporter);
-    where.push(`s."exporter" = $${params.length}`);
-  }
+  const named: Record<string, unknown> = {};
   if (scope.shipments) {
-    params.push([...scope.shipments]);
-    where.push(`s."id" = ANY($${params.length}::text[])`);
+    where.push(`(${scope.shipments.sql})`);
+    Object.assign(named, scope.shipments.params);
   }
-  const rows = (await m.query(
+  if (scope.villages) {
+    where.push(`s."village" IN (:...chargeVillages)`);
+    named.chargeVillages = scope.villages.length ? [...scope.villages] : [""];
+  }
+  const [sql, params] = m.connection.driver.escapeQueryWithParameters(
     `SELECT ch."shipmentId" AS "shipment", ch."containerId" AS "container", s."village", v."name" AS "villageName",
             v."bumdes", s."exporter", s."product", ch."packages", ch."truck", ch."freight",
             COALESCE(l."weightKg", 0) AS "weightKg", c."stops" -> l."stopIndex" ->> 'loadStart' AS "pickupAt",
@@ -47,8 +44,12 @@ export async function loadChargeLines(m: EntityManager, scope: ChargeScope = {})
                            WHERE bc."containerId" = c."id" AND b."current" LIMIT 1) bx ON true
       WHERE ${where.join(" AND ")}
       ORDER BY ch."shipmentId", ch."containerId"`,
-    params,
-  )) as (Omit<ChargeLine, "weightKg" | "truck" | "freight" | "pickupAt"> & {
+    named,
+  );
+  const rows = (await m.query(sql, params)) as (Omit<
+    ChargeLine,
+    "weightKg" | "truck" | "freight" | "pickupAt"
+  > & {
     weightKg: string | number;
     truck: string | number;
     freight: string | number;
