@@ -209,7 +209,11 @@ for (const [kind, open] of Object.entries(DATABASES)) {
       const keptShipments = new Set(plan.containers[0].stops.flatMap((s) => s.load.map((l) => l.shipment)));
       // The builder would leave the kept container's packages out; here its shipments stay in
       // the scenario and the new plan simply does not carry them.
-      const replan: Plan = { ...plan, containers: plan.containers.slice(1) };
+      const replan: Plan = {
+        ...plan,
+        containers: plan.containers.slice(1),
+        charges: plan.charges.filter((c) => c.container !== plan.containers[0].id),
+      };
       const runId = await createRun(db.ds, example, [keptId]);
       const { version } = await storeCounting(db.ds, runId, replan);
       expect(version).to.equal(2);
