@@ -20,7 +20,7 @@ import {
   type ProcessorJob,
 } from "../shared/infra/queue/planning-queue.js";
 import { JobDeadline, type JobPhase, PHASE_WORDS } from "./job-deadline.js";
-import { prewarmSolveThread, runSolveThread } from "./run-solve-thread.js";
+import { prewarmSolveThread, runSolveThread, THREAD_LOAD_LIMIT_MS } from "./run-solve-thread.js";
 import type { Violation } from "./solve-thread.messages.js";
 
 /** Default seconds past the limit before a solver that could not stop itself is terminated. */
@@ -98,7 +98,7 @@ class JobRun {
 async function solveChecked(run: JobRun, input: SolveJobData, shipments: number): Promise<Plan> {
   const { job, deadline } = run;
   const outcome = await runSolveThread(
-    { ...input, solveBy: deadline.solveBy(shipments) },
+    { ...input, solve: { budgetMs: deadline.solveBudgetMs(shipments), by: deadline.solveBy(shipments) } },
     { signal: job.signal, deadline, onPhase: (p) => run.enter(p) },
   );
   if (outcome.kind === "cancelled") {
@@ -106,6 +106,12 @@ async function solveChecked(run: JobRun, input: SolveJobData, shipments: number)
     if (job.signal.reason === "shutdown")
       throw new Error("the worker shut down mid-solve; the job will be retried");
     throw new JobCancelledError();
+  }
+  if (outcome.kind === "timeout" && outcome.phase === "starting") {
+    // Not the job's fault: the machine could not even load the solver. Another try may be luckier.
+    throw new Error(
+      `the solver's thread did not load within ${THREAD_LOAD_LIMIT_MS / 1000} s (the machine is overloaded)`,
+    );
   }
   if (outcome.kind === "timeout") {
     run.log.warn({ phase: outcome.phase, limitMs: deadline.limitMs }, "solver stopped at the hard stop");

@@ -32,7 +32,8 @@ export interface SolveThreadOptions {
   /**
    * The job's hard stop: the thread is terminated at the limit plus the grace if the solver
    * has not handed over its plan. The grace counts from no earlier than the moment the thread
-   * had the job (a busy machine may be slow to load it), and once the solver has handed over,
+   * had the job (a busy machine may be slow to load it; loading has its own bound,
+   * THREAD_LOAD_LIMIT_MS), and once the solver has handed over,
    * the checker gets up to the grace or the limit again, whichever is longer: a plan is never
    * passed on unchecked, and checking is bounded by the plan's size, not a search.
    */
@@ -53,6 +54,9 @@ interface SolverThread {
 }
 
 let spare: SolverThread | undefined;
+
+/** A thread that has not loaded the solver by then is given up (the job is retried). */
+export const THREAD_LOAD_LIMIT_MS = 60_000;
 
 function spawnThread(): SolverThread {
   const worker = new Worker(THREAD_BOOT, { eval: true });
@@ -120,7 +124,9 @@ export function runSolveThread(
     const onAbort = () => finish(() => resolve({ kind: "cancelled" }));
     signal?.addEventListener("abort", onAbort);
     const { deadline } = options;
-    let stopAt = deadline?.hardStopAt ?? Infinity;
+    // Loading the thread is bounded on its own: on a badly overloaded machine it is slow, but it
+    // is not the solver failing to stop, so the job's hard stop starts once the thread has the job.
+    let stopAt = deadline ? Date.now() + THREAD_LOAD_LIMIT_MS : Infinity;
     const armHardStop = (at: number) => {
       if (!deadline || settled) return;
       stopAt = at;
@@ -151,7 +157,7 @@ export function runSolveThread(
     void thread.ready.then(() => {
       if (settled) return;
       worker.postMessage({ type: "start", input } satisfies SolveThreadStart);
-      if (deadline) armHardStop(Math.max(stopAt, Date.now() + deadline.graceMs));
+      if (deadline) armHardStop(Math.max(deadline.hardStopAt, Date.now() + deadline.graceMs));
     });
   });
 }

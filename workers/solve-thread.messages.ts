@@ -3,11 +3,16 @@ import type { JobPhase } from "./job-deadline.js";
 
 export interface SolveThreadInput {
   scenario: unknown;
-  /** The job's whole time limit; the solver never gets more. */
+  /** The job's whole time limit; the solver's budget when no `solve` is given. */
   timeLimitMs: number;
   seed: number;
-  /** Wall-clock instant (epoch ms) by which the solver hands over its plan; absent = no deadline. */
-  solveBy?: number;
+  /** The share of the job's limit the solver has, from the job's deadline. */
+  solve?: {
+    /** Work budget, ms (reproducible: from the limit and the size only). */
+    budgetMs: number;
+    /** Wall-clock instant (epoch ms) by which the solver hands over its plan, whatever its budget. */
+    by: number;
+  };
 }
 
 export interface Violation {

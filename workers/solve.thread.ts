@@ -8,7 +8,7 @@ import { parentPort } from "node:worker_threads";
 import { checkPlan } from "../shared/core/check/check-plan.js";
 import { validateScenario } from "../shared/core/model/validate.js";
 import { solve } from "../shared/core/solve.js";
-import { solveLimitMs } from "./job-deadline.js";
+import { timeLeftMs } from "./job-deadline.js";
 import type { SolveThreadInput, SolveThreadMessage, SolveThreadStart } from "./solve-thread.messages.js";
 
 function post(message: SolveThreadMessage): void {
@@ -22,16 +22,17 @@ function run(input: SolveThreadInput): void {
     post({ type: "invalid", errors: valid.errors });
     return;
   }
-  // The job's clock has been running since it started: the solver gets what is left.
-  const limitMs =
-    input.solveBy === undefined
-      ? input.timeLimitMs
-      : solveLimitMs(input.solveBy, input.timeLimitMs, Date.now());
+  // The job's clock has been running since it started: the solver's work budget comes from
+  // the limit (reproducible), and it must hand over by the job's wall-clock `by` whatever happens.
+  const limitMs = input.solve?.budgetMs ?? input.timeLimitMs;
+  const deadline =
+    input.solve === undefined ? undefined : performance.now() + timeLeftMs(input.solve.by, Date.now());
   post({ type: "phase", phase: "solving" });
   let lastPercent = -1;
   const plan = solve(valid.scenario, {
     seed: input.seed,
     timeLimitMs: limitMs,
+    deadline,
     clock: () => performance.now(),
     onProgress: (p) => {
       const percent = Math.max(0, Math.min(99, Math.floor(p.fraction * 100)));

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { JobDeadline, MIN_SOLVE_MS, solveLimitMs } from "../../../workers/job-deadline.js";
+import { JobDeadline, MIN_SOLVE_MS, timeLeftMs } from "../../../workers/job-deadline.js";
 
 describe("JobDeadline: one clock for the whole job", () => {
   const t0 = 1_800_000_000_000;
@@ -21,10 +21,19 @@ describe("JobDeadline: one clock for the whole job", () => {
     expect(d.limitAt - d.solveBy(10_000_000)).to.equal(30000);
   });
 
-  it("gives the solver what is left, never more than the job's limit, never less than a sliver", () => {
-    expect(solveLimitMs(t0 + 800, 1000, t0)).to.equal(800);
-    expect(solveLimitMs(t0 + 5000, 1000, t0)).to.equal(1000);
-    expect(solveLimitMs(t0 - 300, 1000, t0)).to.equal(MIN_SOLVE_MS);
+  it("gives the solver a work budget from the limit and the size alone, inside the time it has", () => {
+    const a = new JobDeadline(10000, 5000, t0);
+    const b = new JobDeadline(10000, 5000, t0 + 123_456);
+    // Reproducible: the same limit and size, the same budget, whenever the job starts.
+    expect(a.solveBudgetMs(300)).to.equal(b.solveBudgetMs(300));
+    expect(a.solveBudgetMs(300)).to.be.lessThan(a.solveBy(300) - t0);
+    expect(a.solveBudgetMs(300)).to.be.greaterThan(8000);
+    expect(new JobDeadline(10, 5000, t0).solveBudgetMs(50000)).to.equal(MIN_SOLVE_MS);
+  });
+
+  it("tells the thread the time left until its hand-over, never less than a sliver", () => {
+    expect(timeLeftMs(t0 + 800, t0)).to.equal(800);
+    expect(timeLeftMs(t0 - 300, t0)).to.equal(MIN_SOLVE_MS);
   });
 
   it("reads progress as the share of the limit used, from 0 to 1", () => {
