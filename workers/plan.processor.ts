@@ -11,7 +11,7 @@ import type { DataSource } from "typeorm";
 import { JOB_SCHEMAS, type PlanJobData, type SolveJobData } from "../shared/contracts/jobs.js";
 import type { Plan } from "../shared/core/model/plan.js";
 import { PlanningRunEntity } from "../shared/infra/db/entities/planning-run.entity.js";
-import { storePlan } from "../shared/infra/db/plan.store.js";
+import { type StoreOutcome, storePlan } from "../shared/infra/db/plan.store.js";
 import type { Logger } from "../shared/infra/logger.js";
 import {
   JobCancelledError,
@@ -144,6 +144,13 @@ function shipmentCount(scenario: unknown): number {
   return Array.isArray(list) ? list.length : 0;
 }
 
+/** The store's outcome as the queue understands it: anything but a stored version ends the job for good. */
+function storedVersion(outcome: StoreOutcome): number {
+  if (outcome.kind === "stored") return outcome.version;
+  if (outcome.kind === "cancelled") throw new JobCancelledError();
+  throw new PermanentJobError(outcome.kind, outcome.errors);
+}
+
 function parse<T>(name: "solve" | "plan", data: unknown): T {
   const parsed = JOB_SCHEMAS[name].safeParse(data);
   if (!parsed.success) {
@@ -180,7 +187,9 @@ export function createPlanProcessor(deps: PlanProcessorDeps): JobProcessor {
         shipmentCount(run.scenario),
       );
       jobRun.enter("storing");
-      const version = await deps.dataSource.transaction((m) => storePlan(m, run.id, plan, now()));
+      const version = storedVersion(
+        await deps.dataSource.transaction((m) => storePlan(m, run.id, plan, now())),
+      );
       jobRun.stop();
       await job.reportProgress(100).catch(() => undefined);
       jobRun.log.info(

@@ -19,7 +19,7 @@ import { solve } from "../../shared/core/solve.js";
 import { openDataSource } from "../../shared/infra/db/data-source.js";
 import { startEmbeddedPostgres } from "../../shared/infra/db/embedded-postgres.js";
 import { PlanningRunEntity } from "../../shared/infra/db/entities/planning-run.entity.js";
-import { storePlan } from "../../shared/infra/db/plan.store.js";
+import { type StoreOutcome, storePlan } from "../../shared/infra/db/plan.store.js";
 import { expectEveryPackageOnce, expectFeasible } from "../support/plan-assertions.js";
 import { exampleScenario } from "./support/fixtures.js";
 import { createTestDatabase } from "./support/test-database.js";
@@ -56,8 +56,17 @@ const DATABASES: Record<string, () => Promise<Db>> = {
   },
 };
 
-async function createRun(ds: DataSource, scenario: Scenario, keptContainers: string[] = []): Promise<string> {
+/** A run as POST /v1/plans creates it: `baseVersion` is the newest plan version when its scenario was read. */
+async function createRun(
+  ds: DataSource,
+  scenario: Scenario,
+  keptContainers: string[] = [],
+  baseVersion?: number,
+): Promise<string> {
   const id = randomUUID();
+  const [{ max }] = (await ds.query(`SELECT COALESCE(MAX("version"), 0) AS max FROM "plan"`)) as {
+    max: number;
+  }[];
   await ds.getRepository(PlanningRunEntity).insert({
     id,
     state: "active",
@@ -65,6 +74,7 @@ async function createRun(ds: DataSource, scenario: Scenario, keptContainers: str
     request: { test: true },
     scenario,
     keptContainers,
+    baseVersion: baseVersion ?? Number(max),
     planVersion: null,
     errors: null,
     createdBy: null,
@@ -78,7 +88,7 @@ async function storeCounting(
   ds: DataSource,
   runId: string,
   plan: Plan,
-): Promise<{ version: number; statements: number }> {
+): Promise<{ outcome: StoreOutcome; version: number; statements: number }> {
   const qr: QueryRunner = ds.createQueryRunner();
   await qr.connect();
   let statements = 0;
@@ -89,15 +99,28 @@ async function storeCounting(
   }) as QueryRunner["query"];
   try {
     await qr.startTransaction();
-    const version = await storePlan(qr.manager, runId, plan, new Date("2026-12-01T00:00:00Z"));
+    const outcome = await storePlan(qr.manager, runId, plan, new Date("2026-12-01T00:00:00Z"));
     await qr.commitTransaction();
-    return { version, statements };
+    return { outcome, version: outcome.kind === "stored" ? outcome.version : -1, statements };
   } catch (error) {
     await qr.rollbackTransaction();
     throw error;
   } finally {
     await qr.release();
   }
+}
+
+async function tableCounts(ds: DataSource): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of ["plan", "container", "container_load"])
+    counts[table] = Number(
+      ((await ds.query(`SELECT count(*) AS n FROM "${table}"`)) as { n: string }[])[0].n,
+    );
+  const planned = (await ds.query(
+    `SELECT count(*) AS n FROM "shipment" WHERE "status" = 'planned' AND "planVersion" = (SELECT MAX("version") FROM "plan")`,
+  )) as { n: string }[];
+  counts.shipmentsOfNewest = Number(planned[0].n);
+  return counts;
 }
 
 interface ShipmentRow {
@@ -236,6 +259,55 @@ for (const [kind, open] of Object.entries(DATABASES)) {
         );
         if (!inNew)
           expect(rows.get(id), id).to.include({ status: "planned", containerId: keptId, planVersion: 2 });
+      }
+    });
+
+    it("refuses, writing nothing, a run whose shipments a newer version re-planned while it was solving (a conflict value)", async () => {
+      // Read when version 1 was the newest; version 2 has re-planned the same shipments since.
+      const stale = await createRun(db.ds, example, [], 1);
+      const before = await tableCounts(db.ds);
+      const { outcome } = await storeCounting(db.ds, stale, plan);
+      expect(outcome.kind).to.equal("conflict");
+      const errors = outcome.kind === "conflict" ? outcome.errors : [];
+      expect(errors[0].path).to.equal("shipments");
+      expect(errors[0].message).to.match(
+        /re-planned by plan version 2 while this run was planning; plan again/,
+      );
+      expect(await tableCounts(db.ds)).to.deep.equal(before);
+      const run = await db.ds.getRepository(PlanningRunEntity).findOneByOrFail({ id: stale });
+      expect(run.planVersion).to.equal(null);
+    });
+
+    it("sends a shipment back to open when its container is superseded by a run that did not cover it", async () => {
+      // Two shipments sharing a container; a later run covers only one of them (another
+      // horizon, say): the other must not stay "planned" in a container that is no longer current.
+      const shared = plan.containers.find(
+        (c) => new Set(c.stops.flatMap((s) => s.load.map((l) => l.shipment))).size > 1,
+      )!;
+      const outside = shared.stops[0].load[0].shipment;
+      const fresh = await open();
+      try {
+        await loadScenario(fresh.ds, example);
+        const first = await storeCounting(fresh.ds, await createRun(fresh.ds, example), plan);
+        expect(first.outcome.kind).to.equal("stored");
+        const narrower: Scenario = {
+          ...example,
+          shipments: example.shipments.filter((s) => s.id !== outside),
+        };
+        const narrowerPlan = solve(narrower, { seed: 2, timeLimitMs: 300, clock: () => performance.now() });
+        expectFeasible(narrower, narrowerPlan);
+        const second = await storeCounting(fresh.ds, await createRun(fresh.ds, narrower), narrowerPlan);
+        expect(second.outcome).to.deep.equal({ kind: "stored", version: 2 });
+        const row = (await shipmentRows(fresh.ds)).get(outside)!;
+        expect(row).to.include({ status: "open", containerId: null, pickupAt: null });
+        const riding = (await fresh.ds.query(
+          `SELECT c."id" FROM "container_load" l JOIN "container" c ON c."id" = l."containerId"
+            WHERE l."shipmentId" = $1 AND c."current"`,
+          [outside],
+        )) as unknown[];
+        expect(riding).to.deep.equal([]);
+      } finally {
+        await fresh.close();
       }
     });
 

@@ -1,17 +1,17 @@
 /**
  * Stateful planning: a coordinator asks for a region (island) or ports and a horizon;
  * the service builds the Scenario from its open shipments, enqueues it, and the worker
- * stores the Plan with a version. Runs are read here; their containers too.
+ * stores the Plan with a version (the run's life: shared/infra/planning/planning-runs.ts,
+ * including the one-run-per-island rule). Runs are read here; their containers too.
  */
-import { randomUUID } from "node:crypto";
 import { Router } from "express";
 import type { DataSource } from "typeorm";
 import { planRequestSchema } from "../../../shared/contracts/resources.schemas.js";
 import { ContainerEntity } from "../../../shared/infra/db/entities/container.entity.js";
 import { PlanEntity } from "../../../shared/infra/db/entities/plan.entity.js";
 import { PlanningRunEntity } from "../../../shared/infra/db/entities/planning-run.entity.js";
-import { buildScenario } from "../../../shared/infra/db/scenario.builder.js";
-import { notFound } from "../../../shared/infra/errors.js";
+import { AppError, notFound } from "../../../shared/infra/errors.js";
+import { planningRuns } from "../../../shared/infra/planning/planning-runs.js";
 import type { PlanningQueue } from "../../../shared/infra/queue/planning-queue.js";
 import { containerRecords } from "../../read-model/container-records.js";
 import { idempotent } from "../idempotency.middleware.js";
@@ -46,54 +46,14 @@ function runView(run: PlanningRunEntity, plan?: PlanEntity | null) {
 export function plansRouter(deps: PlansRouterDeps): Router {
   const router = Router();
   const ds = deps.dataSource;
+  const runs = planningRuns(deps);
   router.use("/plans", requireRole("coordinator"));
 
   router.post("/plans", idempotent(ds), async (req, res) => {
     const request = parseInput(planRequestSchema, req.body);
-    const id = randomUUID();
-    const run = await ds.transaction(async (m) => {
-      const built = await buildScenario(m, request, `run-${id}`);
-      return m.save(PlanningRunEntity, {
-        id,
-        state: "queued",
-        progress: 0,
-        request,
-        scenario: built.scenario,
-        keptContainers: built.keptContainers,
-        planVersion: null,
-        errors: null,
-        createdBy: principalOf(res).keyId,
-        finishedAt: null,
-      });
-    });
-    try {
-      // The run id is the job id: enqueueing twice cannot plan twice.
-      await deps.queue.enqueue(
-        {
-          name: "plan",
-          data: {
-            runId: id,
-            timeLimitMs:
-              request.timeLimitSeconds !== undefined
-                ? Math.round(request.timeLimitSeconds * 1000)
-                : deps.planning.timeLimitMs,
-            seed: request.seed ?? deps.planning.seed,
-          },
-        },
-        id,
-      );
-    } catch (error) {
-      await ds.getRepository(PlanningRunEntity).update(
-        { id },
-        {
-          state: "failed",
-          errors: [{ path: "(queue)", message: `could not enqueue: ${(error as Error).message}` }],
-          finishedAt: deps.now(),
-        },
-      );
-      throw error;
-    }
-    res.status(202).location(`/v1/plans/${id}`).json(runView(run));
+    const outcome = await runs.create(request, principalOf(res).keyId);
+    if (outcome.kind === "conflict") throw new AppError("CONFLICT", 409, outcome.errors);
+    res.status(202).location(`/v1/plans/${outcome.run.id}`).json(runView(outcome.run));
   });
 
   router.get("/plans", async (req, res) => {

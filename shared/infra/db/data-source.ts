@@ -9,6 +9,7 @@ import { InitialSchema1767225600000 } from "./migrations/1767225600000-initial-s
 import { SeaBoxes1795971205023 } from "./migrations/1795971205023-sea-boxes.migration.js";
 import { JobOwner1795971674110 } from "./migrations/1795971674110-job-owner.migration.js";
 import { IdempotencyKey1795973264652 } from "./migrations/1795973264652-idempotency-key.migration.js";
+import { RunBaseVersion1795973392627 } from "./migrations/1795973392627-run-base-version.migration.js";
 import { guardTransactions } from "./transaction-guard.js";
 
 export const MIGRATIONS = [
@@ -16,6 +17,7 @@ export const MIGRATIONS = [
   SeaBoxes1795971205023,
   JobOwner1795971674110,
   IdempotencyKey1795973264652,
+  RunBaseVersion1795973392627,
 ];
 
 export interface DataSourceOptions {

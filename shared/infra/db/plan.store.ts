@@ -2,8 +2,9 @@
  * Store a finished Plan in one transaction: a new version, its containers and loads,
  * the shipments' container and pickup time, and the run's completion. Containers still
  * "planned" that held the re-planned shipments are superseded; confirmed ones stay.
- * If the world moved while the solver ran (a container confirmed, a shipment cancelled),
- * nothing is written and the run fails with a conflict asking to plan again.
+ * If the world moved while the solver ran (a container confirmed, a shipment cancelled,
+ * the same shipments re-planned by another run), nothing is written and the outcome is a
+ * conflict asking to plan again: a value, for the caller to fail its run with.
  *
  * A national plan has thousands of containers and tens of thousands of shipments, so
  * every read takes its ids as one array parameter and every write is a bulk statement
@@ -12,12 +13,20 @@
 import type { EntityManager } from "typeorm";
 import type { Plan } from "../../core/model/plan.js";
 import type { Scenario } from "../../core/model/scenario.js";
-import { PermanentJobError } from "../queue/planning-queue.js";
+import type { FieldError } from "../errors.js";
 import { retireBoxesAndCharges, storeBoxesAndCharges } from "./box.store.js";
 import { type BulkColumn, bulkInsert, bulkUpdate } from "./bulk-sql.js";
 import type { ContainerEvent } from "./entities/container.entity.js";
 import { PlanEntity } from "./entities/plan.entity.js";
 import { PlanningRunEntity } from "./entities/planning-run.entity.js";
+
+export type StoreOutcome =
+  | { kind: "stored"; version: number }
+  /** Nothing written: the world moved while the run was planning. */
+  | { kind: "conflict"; errors: FieldError[] }
+  | { kind: "cancelled" }
+  /** The run row is not there (deleted): nothing to store it under. */
+  | { kind: "gone"; errors: FieldError[] };
 
 export const containerRowId = (version: number, solverId: string) => `v${version}-${solverId}`;
 
@@ -71,16 +80,39 @@ const SHIPMENT_KEPT_COLUMNS: BulkColumn[] = [
   { name: "unassignedDetail", type: "text" },
 ];
 
+/** A shipment outside the run whose container was superseded. */
+const OUTSIDER_COLUMNS: BulkColumn[] = [
+  { name: "id", type: "text" },
+  { name: "status", type: "text" },
+  { name: "containerId", type: "text" },
+  { name: "pickupAt", type: "text" },
+];
+
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
 
-export async function storePlan(m: EntityManager, runId: string, plan: Plan, now: Date): Promise<number> {
+/** At most this many ids are named in a conflict message. */
+const NAMED = 5;
+
+const named = (list: string[]) =>
+  list.length > NAMED
+    ? `${list.slice(0, NAMED).join(", ")} and ${list.length - NAMED} more`
+    : list.join(", ");
+
+export async function storePlan(
+  m: EntityManager,
+  runId: string,
+  plan: Plan,
+  now: Date,
+): Promise<StoreOutcome> {
   const run = await m.findOne(PlanningRunEntity, {
     where: { id: runId },
     lock: { mode: "pessimistic_write" },
   });
-  if (!run) throw new PermanentJobError(`planning run ${runId} does not exist`);
-  if (run.state === "cancelled") throw new PermanentJobError("cancelled");
-  if (run.planVersion !== null) return run.planVersion; // a retry after the commit: already stored
+  if (!run)
+    return { kind: "gone", errors: [{ path: "runId", message: `planning run ${runId} does not exist` }] };
+  if (run.state === "cancelled") return { kind: "cancelled" };
+  // A retry after the commit: already stored.
+  if (run.planVersion !== null) return { kind: "stored", version: run.planVersion };
   const scenario = run.scenario as Scenario;
   const shipmentIds = scenario.shipments.map((s) => s.id);
 
@@ -89,6 +121,28 @@ export async function storePlan(m: EntityManager, runId: string, plan: Plan, now
     max: number;
   }[];
   const version = Number(max) + 1;
+
+  if (run.baseVersion !== null && run.baseVersion < version - 1) {
+    // Another run stored since this one read its shipments: had it planned the same ones,
+    // storing now would silently throw its plan away (or double a shipment it moved).
+    const replanned = (await m.query(
+      `SELECT "id", "planVersion" FROM "shipment" WHERE "id" = ANY($1::text[]) AND "planVersion" > $2
+        ORDER BY "id"`,
+      [shipmentIds, run.baseVersion],
+    )) as { id: string; planVersion: number }[];
+    if (replanned.length > 0) {
+      const newest = Math.max(...replanned.map((r) => r.planVersion));
+      return {
+        kind: "conflict",
+        errors: [
+          {
+            path: "shipments",
+            message: `shipment(s) ${named(ids(replanned))} were re-planned by plan version ${newest} while this run was planning; plan again`,
+          },
+        ],
+      };
+    }
+  }
 
   const touchedRows = (await m.query(
     `SELECT c."id", c."status" FROM "container" c
@@ -99,24 +153,30 @@ export async function storePlan(m: EntityManager, runId: string, plan: Plan, now
   const kept = new Set(run.keptContainers);
   const movedOn = touchedRows.filter((c) => c.status !== "planned" && !kept.has(c.id));
   if (movedOn.length > 0) {
-    throw new PermanentJobError("conflict", [
-      {
-        path: "containers",
-        message: `container(s) ${ids(movedOn).join(", ")} were confirmed while this run was planning; plan again`,
-      },
-    ]);
+    return {
+      kind: "conflict",
+      errors: [
+        {
+          path: "containers",
+          message: `container(s) ${named(ids(movedOn))} were confirmed while this run was planning; plan again`,
+        },
+      ],
+    };
   }
   const cancelled = (await m.query(
     `SELECT "id" FROM "shipment" WHERE "id" = ANY($1::text[]) AND "status" = 'cancelled' ORDER BY "id"`,
     [shipmentIds],
   )) as { id: string }[];
   if (cancelled.length > 0) {
-    throw new PermanentJobError("conflict", [
-      {
-        path: "shipments",
-        message: `shipment(s) ${ids(cancelled).join(", ")} were cancelled while this run was planning; plan again`,
-      },
-    ]);
+    return {
+      kind: "conflict",
+      errors: [
+        {
+          path: "shipments",
+          message: `shipment(s) ${named(ids(cancelled))} were cancelled while this run was planning; plan again`,
+        },
+      ],
+    };
   }
 
   const superseded = ids(touchedRows.filter((c) => c.status === "planned"));
@@ -126,6 +186,7 @@ export async function storePlan(m: EntityManager, runId: string, plan: Plan, now
         WHERE "id" = ANY($1::text[])`,
       [superseded],
     );
+    await releaseOutsiders(m, superseded, shipmentIds);
   }
   await retireBoxesAndCharges(m, superseded);
 
@@ -221,5 +282,43 @@ export async function storePlan(m: EntityManager, runId: string, plan: Plan, now
       finishedAt: now,
     },
   );
-  return version;
+  return { kind: "stored", version };
+}
+
+/**
+ * Shipments that rode in the superseded containers but are not this run's (a run over a
+ * shorter horizon, say) must not stay "planned" in a container that is no longer current:
+ * they point at another current container still carrying part of them, or go back to
+ * "open" for the next plan to take.
+ */
+async function releaseOutsiders(m: EntityManager, superseded: string[], scope: string[]): Promise<void> {
+  const outsiders = (
+    (await m.query(
+      `SELECT DISTINCT "shipmentId" FROM "container_load"
+        WHERE "containerId" = ANY($1::text[]) AND NOT ("shipmentId" = ANY($2::text[]))`,
+      [superseded, scope],
+    )) as { shipmentId: string }[]
+  ).map((r) => r.shipmentId);
+  if (outsiders.length === 0) return;
+  const stillRiding = (await m.query(
+    `SELECT l."shipmentId", l."containerId", c."stops" -> l."stopIndex" ->> 'loadStart' AS "loadStart"
+       FROM "container_load" l JOIN "container" c ON c."id" = l."containerId"
+      WHERE l."shipmentId" = ANY($1::text[]) AND c."current"`,
+    [outsiders],
+  )) as { shipmentId: string; containerId: string; loadStart: string }[];
+  const earliest = new Map<string, { containerId: string; loadStart: string }>();
+  for (const r of stillRiding) {
+    const seen = earliest.get(r.shipmentId);
+    if (!seen || Date.parse(r.loadStart) < Date.parse(seen.loadStart)) earliest.set(r.shipmentId, r);
+  }
+  await bulkUpdate(
+    m,
+    "shipment",
+    OUTSIDER_COLUMNS,
+    outsiders.map((id) => {
+      const e = earliest.get(id);
+      return e ? [id, "planned", e.containerId, e.loadStart] : [id, "open", null, null];
+    }),
+    [`"unassignedReason" = NULL`, `"unassignedDetail" = NULL`],
+  );
 }

@@ -37,7 +37,9 @@ export async function storeFixturePlan(ds: DataSource, scenario: Scenario, plan:
     createdBy: null,
     finishedAt: null,
   });
-  return ds.transaction((m) => storePlan(m, runId, plan, new Date("2026-12-20T00:00:00Z")));
+  const outcome = await ds.transaction((m) => storePlan(m, runId, plan, new Date("2026-12-20T00:00:00Z")));
+  if (outcome.kind !== "stored") throw new Error(`fixture plan not stored: ${JSON.stringify(outcome)}`);
+  return outcome.version;
 }
 
 export async function seedKeys(ds: DataSource) {

@@ -14,6 +14,8 @@ export class PlanningRunEntity {
   @Column("jsonb") scenario!: unknown;
   /** Containers kept from earlier plans (confirmed or further), by id. */
   @Column("jsonb", { default: () => "'[]'" }) keptContainers!: string[];
+  /** The newest plan version when the scenario was read; null for runs older than this column. */
+  @Column("integer", { nullable: true }) baseVersion!: number | null;
   @Column("integer", { nullable: true }) planVersion!: number | null;
   @Column("jsonb", { nullable: true }) errors!: { path: string; message: string }[] | null;
   @Column("uuid", { nullable: true }) createdBy!: string | null;
