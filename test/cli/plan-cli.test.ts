@@ -118,6 +118,21 @@ describe("npm run plan (scripts/plan.ts)", function () {
       expect(run.stdout).to.equal("");
     });
 
+    it("field errors and unknown references in one round", async () => {
+      const scenario = JSON.parse(readFileSync(EXAMPLE, "utf8"));
+      scenario.shipments[0].weightKg = 0;
+      scenario.shipments[1].village = "ghost";
+      scenario.sailings[0].departure = "2027-02-30T20:00:00+08:00";
+      const input = join(dir, "one-round.json");
+      writeFileSync(input, JSON.stringify(scenario));
+      const run = await runPlanCli([input]);
+      expect(run.status).to.equal(2);
+      expect(run.stderr).to.include("shipments[0].weightKg: must be > 0");
+      expect(run.stderr).to.include('shipments[1].village: unknown village "ghost"');
+      expect(run.stderr).to.match(/^sailings\[0\]\.departure: is not a real date and time/m);
+      expect(run.stdout).to.equal("");
+    });
+
     it("a file that is not JSON", async () => {
       const input = join(dir, "broken.json");
       writeFileSync(input, '{ "containerTypes": [');
