@@ -10,6 +10,7 @@ import type { DataSource } from "typeorm";
 import type { Logger } from "../../shared/infra/logger.js";
 import type { PlanningQueue } from "../../shared/infra/queue/planning-queue.js";
 import { createWebRouter } from "../web/web.router.js";
+import { jsonBody } from "./body-limits.js";
 import { errorHandler, notFoundHandler } from "./error-handler.js";
 import { authenticate } from "./principal.js";
 import { boxesRouter } from "./routes/boxes.routes.js";
@@ -42,7 +43,8 @@ export function createApp(deps: AppDeps): Express {
   app.set("query parser", "simple");
   // Villages are on slow mobile links: gzip the dashboard, plans and exports (about 3x smaller).
   app.use(compression());
-  app.use(express.json({ limit: "20mb" }));
+  // JSON bodies, each route with its own size limit (body-limits.ts); over it: 413.
+  app.use(jsonBody);
 
   app.use(healthRouter(deps));
   app.use(docsRouter(deps.publicUrl));

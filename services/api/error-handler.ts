@@ -7,6 +7,14 @@ import type { ErrorRequestHandler, RequestHandler } from "express";
 import { databaseRefusal } from "../../shared/infra/db/database-refusal.js";
 import { AppError } from "../../shared/infra/errors.js";
 import type { Logger } from "../../shared/infra/logger.js";
+import { describeLimit } from "./body-limits.js";
+
+/** body-parser's 413, in words: how large, and the limit. */
+function tooLarge(err: { length?: number; limit?: number }): string {
+  const size = typeof err.length === "number" ? ` (${(err.length / 1024 / 1024).toFixed(1)} MB)` : "";
+  const limit = typeof err.limit === "number" ? describeLimit(err.limit) : "the limit";
+  return `is too large${size}: this endpoint takes at most ${limit}; send large shipment lists in batches of at most 5000`;
+}
 
 export const notFoundHandler: RequestHandler = (req, res) => {
   res.status(404).json({ errors: [{ path: "(url)", message: `no route ${req.method} ${req.path}` }] });
@@ -34,7 +42,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         err.type === "entity.parse.failed"
           ? `is not valid JSON: ${err.message}`
           : err.type === "entity.too.large"
-            ? "is too large"
+            ? tooLarge(err)
             : err.type === "charset.unsupported" || err.type === "encoding.unsupported"
               ? err.message
               : String(err.message ?? "bad request");

@@ -4,28 +4,39 @@
  * `.strict()`: a misspelt field is an error naming it, not silently dropped.
  */
 import { z } from "zod";
+import { id, LIMITS, list, nonBlank, text } from "../core/model/fields.js";
 import {
   boxTypeSchema,
   containerTypeSchema,
   depotSchema,
   instant,
+  pickupWindowSchema,
   portSchema,
+  rulesSchema,
   sailingSchema,
+  scenarioSchema,
   shipmentSchema,
+  travelSchema,
   villageSchema,
 } from "../core/model/scenario.js";
 
-export const villageInputSchema = villageSchema.strict();
+/**
+ * Request bodies are the core's records, strict at every level: a misspelt field
+ * anywhere is named, never dropped. The record rules the schema cannot say (cut-off
+ * before departure, windows, readyAt before sailBy, coordinates) are the core's too
+ * (`recordRuleErrors`), applied by the API beside these.
+ */
+export const villageInputSchema = villageSchema
+  .extend({ pickupWindows: list(pickupWindowSchema.strict()).optional() })
+  .strict();
 export const portInputSchema = portSchema.strict();
 export const depotInputSchema = depotSchema.strict();
-export const sailingInputSchema = sailingSchema
-  .strict()
-  .refine((s) => Date.parse(s.cutoff) <= Date.parse(s.departure), {
-    path: ["cutoff"],
-    message: "must be at or before the departure",
-  });
+export const sailingInputSchema = sailingSchema.strict();
 export const containerTypeInputSchema = containerTypeSchema.strict();
 export const boxTypeInputSchema = boxTypeSchema.strict();
+
+/** Shipments in one batch or one CSV import. */
+export const MAX_BATCH = 5000;
 
 /** The id is optional on create: the service names it when the sender does not. */
 export const shipmentCreateSchema = shipmentSchema
@@ -33,8 +44,23 @@ export const shipmentCreateSchema = shipmentSchema
   .strict();
 export type ShipmentCreate = z.infer<typeof shipmentCreateSchema>;
 
+/** The batch's envelope; each shipment is then checked on its own, all in one round. */
+export const shipmentBatchEnvelope = z
+  .object({
+    shipments: z
+      .array(z.unknown())
+      .min(1, "must hold at least one shipment")
+      .max(MAX_BATCH, `must hold at most ${MAX_BATCH} shipments; send larger lists in several batches`),
+  })
+  .strict();
+
 export const shipmentBatchSchema = z
-  .object({ shipments: z.array(shipmentCreateSchema).min(1, "must hold at least one shipment").max(5000) })
+  .object({
+    shipments: z
+      .array(shipmentCreateSchema)
+      .min(1, "must hold at least one shipment")
+      .max(MAX_BATCH, `must hold at most ${MAX_BATCH} shipments; send larger lists in several batches`),
+  })
   .strict();
 
 const intParam = (def: number, min: number, max: number) =>
@@ -69,9 +95,9 @@ export const shipmentListQuerySchema = z.object({
 export const planRequestSchema = z
   .object({
     /** An island ("Kalimantan"): its villages, depots and ports. */
-    region: z.string().min(1).optional(),
+    region: nonBlank().optional(),
     /** Port ids (UN/LOCODE): plan for these ports and the villages and depots on their islands. */
-    ports: z.array(z.string().min(1)).min(1, "must list at least one port").optional(),
+    ports: list(id).min(1, "must list at least one port").optional(),
     horizon: z
       .object({ start: instant, end: instant })
       .refine((h) => Date.parse(h.end) >= Date.parse(h.start), {
@@ -109,9 +135,9 @@ export const API_ROLES = ["coordinator", "bumdes", "exporter"] as const;
 export const apiKeyCreateSchema = z
   .object({
     role: z.enum(API_ROLES, { error: `must be one of ${API_ROLES.join(", ")}` }),
-    label: z.string().max(200).optional(),
-    villages: z.array(z.string().min(1)).min(1, "must list at least one village").optional(),
-    exporter: z.string().min(1).optional(),
+    label: text().optional(),
+    villages: list(id).min(1, "must list at least one village").optional(),
+    exporter: nonBlank().optional(),
   })
   .strict()
   .refine((k) => k.role !== "bumdes" || k.villages !== undefined, {
@@ -133,3 +159,32 @@ export const containerListQuerySchema = z.object({
   limit: intParam(100, 1, 500),
   offset: intParam(0, 0, Number.MAX_SAFE_INTEGER),
 });
+
+/**
+ * The planning settings every stateful run shares, validated whole: unknown keys are
+ * refused at every level (a misspelt key used to be dropped and wipe the travel
+ * settings), and only what a stateful plan can use is accepted. PUT replaces the whole
+ * value: send every key you want to keep.
+ */
+export const STATEFUL_METRICS = ["road", "euclidean"] as const;
+export const planningSettingsSchema = z
+  .object({
+    objective: scenarioSchema.shape.objective,
+    travel: travelSchema
+      .omit({ matrix: true })
+      .extend({
+        metric: z
+          .enum(STATEFUL_METRICS, {
+            error:
+              'must be "road" or "euclidean": a stateful plan measures trips from the places\' coordinates ("matrix" needs a distance table covering every place; send such a Scenario to POST /v1/solve)',
+          })
+          .optional(),
+      })
+      .strict()
+      .optional(),
+    rules: rulesSchema.strict().optional(),
+  })
+  .strict();
+export type PlanningSettings = z.infer<typeof planningSettingsSchema>;
+
+export { LIMITS };

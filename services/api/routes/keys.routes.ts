@@ -6,7 +6,7 @@ import { createApiKey } from "../../../shared/infra/db/api-keys.repository.js";
 import { ApiKeyEntity } from "../../../shared/infra/db/entities/api-key.entity.js";
 import { conflict, notFound } from "../../../shared/infra/errors.js";
 import { principalOf, requireRole } from "../principal.js";
-import { parseInput } from "../validate-request.js";
+import { asRecord, validateWrite, villageReferences } from "../write-validation.js";
 
 const keyView = (k: ApiKeyEntity) => ({
   id: k.id,
@@ -35,7 +35,9 @@ export function keysRouter(deps: { dataSource: DataSource; now: () => Date }): R
   });
 
   router.post("/keys", requireRole("coordinator"), async (req, res) => {
-    const spec = parseInput(apiKeyCreateSchema, req.body);
+    const spec = await validateWrite(deps.dataSource.manager, apiKeyCreateSchema, req.body, {
+      references: (body) => villageReferences(asRecord(body).villages, "villages"),
+    });
     const { key, row } = await createApiKey(deps.dataSource.manager, spec);
     // The only time the key is ever shown: the database keeps its hash.
     res.status(201).json({ ...keyView(row), key });

@@ -1,5 +1,5 @@
 /** The five reference resources, each described once for the generic router. */
-import { type DataSource, In } from "typeorm";
+import type { DataSource } from "typeorm";
 import {
   boxTypeInputSchema,
   containerTypeInputSchema,
@@ -8,14 +8,21 @@ import {
   sailingInputSchema,
   villageInputSchema,
 } from "../../../shared/contracts/resources.schemas.js";
-import { BoxEntity } from "../../../shared/infra/db/entities/box.entity.js";
 import { BoxTypeEntity } from "../../../shared/infra/db/entities/box-type.entity.js";
 import { ContainerTypeEntity } from "../../../shared/infra/db/entities/container-type.entity.js";
 import { DepotEntity } from "../../../shared/infra/db/entities/depot.entity.js";
 import { PortEntity } from "../../../shared/infra/db/entities/port.entity.js";
 import { SailingEntity } from "../../../shared/infra/db/entities/sailing.entity.js";
-import { ShipmentEntity } from "../../../shared/infra/db/entities/shipment.entity.js";
 import { VillageEntity } from "../../../shared/infra/db/entities/village.entity.js";
+import {
+  currentBoxesOfType,
+  currentContainers,
+  currentContainersStoppingAt,
+  fleetsWithType,
+  liveKeysFor,
+  openShipmentsOf,
+  sailingsOfPort,
+} from "../../../shared/infra/db/referrers.js";
 import {
   boxTypeFromRow,
   boxTypeToRow,
@@ -30,6 +37,7 @@ import {
   villageFromRow,
   villageToRow,
 } from "../../../shared/infra/db/scenario.mapper.js";
+import { asRecord } from "../write-validation.js";
 import { referenceRouter } from "./reference.routes.js";
 
 const ZONES: Record<string, string> = {
@@ -45,76 +53,72 @@ export const villageView = (row: VillageEntity) => {
   return { ...v, zone: v.timeZone ? (ZONES[v.timeZone] ?? v.timeZone) : null };
 };
 
+const str = (v: unknown): v is string => typeof v === "string";
+
 export function referenceRouters(ds: DataSource) {
   return [
     referenceRouter(ds, {
       path: "villages",
       noun: "village",
+      kind: "villages",
       entity: VillageEntity,
       schema: villageInputSchema,
       toRow: villageToRow,
       fromRow: villageView,
       filters: ["island", "bumdes", "timeZone"],
-      blockDelete: async (m, id) =>
-        (await m.countBy(ShipmentEntity, { village: id })) > 0 ? `village "${id}" has shipments` : null,
+      referredBy: [openShipmentsOf, currentContainersStoppingAt, liveKeysFor],
     }),
     referenceRouter(ds, {
       path: "ports",
       noun: "port",
+      kind: "ports",
       entity: PortEntity,
       schema: portInputSchema,
       toRow: portToRow,
       fromRow: portFromRow,
       filters: ["island"],
-      blockDelete: async (m, id) =>
-        (await m.countBy(SailingEntity, { port: id })) > 0
-          ? `port "${id}" has sailings; delete them first`
-          : null,
+      referredBy: [sailingsOfPort, currentContainers("port")],
     }),
     referenceRouter(ds, {
       path: "depots",
       noun: "depot",
+      kind: "depots",
       entity: DepotEntity,
       schema: depotInputSchema,
       toRow: depotToRow,
       fromRow: depotFromRow,
       filters: ["island"],
-      checkRefs: async (m, d) => {
-        const types = Object.keys(d.fleet ?? {});
-        if (types.length === 0) return [];
-        const known = new Set((await m.findBy(ContainerTypeEntity, { id: In(types) })).map((t) => t.id));
-        return types
-          .filter((t) => !known.has(t))
-          .map((t) => ({ path: `fleet.${t}`, message: `unknown container type "${t}"` }));
-      },
+      references: (d) =>
+        Object.keys(asRecord(d.fleet)).map((t) => ({
+          path: `fleet.${t}`,
+          entity: ContainerTypeEntity,
+          noun: "container type",
+          id: t,
+        })),
+      referredBy: [currentContainers("depot")],
     }),
     referenceRouter(ds, {
       path: "sailings",
       noun: "sailing",
+      kind: "sailings",
       entity: SailingEntity,
       schema: sailingInputSchema,
       toRow: sailingToRow,
       fromRow: sailingFromRow,
       filters: ["port"],
-      checkRefs: async (m, s) =>
-        (await m.findOneBy(PortEntity, { id: s.port }))
-          ? []
-          : [{ path: "port", message: `unknown port "${s.port}"` }],
+      references: (s) =>
+        str(s.port) ? [{ path: "port", entity: PortEntity, noun: "port", id: s.port }] : [],
+      referredBy: [currentContainers("sailing")],
     }),
     referenceRouter(ds, {
       path: "container-types",
       noun: "container type",
+      kind: "containerTypes",
       entity: ContainerTypeEntity,
       schema: containerTypeInputSchema,
       toRow: containerTypeToRow,
       fromRow: containerTypeFromRow,
-      blockDelete: async (m, id) => {
-        const depots = await m.find(DepotEntity);
-        const using = depots.filter((d) => d.fleet && d.fleet[id] !== undefined).map((d) => d.id);
-        return using.length > 0
-          ? `container type "${id}" is in the fleet of depot(s) ${using.join(", ")}`
-          : null;
-      },
+      referredBy: [fleetsWithType, currentContainers("type")],
     }),
     referenceRouter(ds, {
       path: "box-types",
@@ -124,10 +128,7 @@ export function referenceRouters(ds: DataSource) {
       toRow: boxTypeToRow,
       fromRow: boxTypeFromRow,
       // Stored boxes keep their own copy of slots and payload; only boxes still in the plan hold a type.
-      blockDelete: async (m, id) => {
-        const n = await m.countBy(BoxEntity, { type: id, current: true });
-        return n > 0 ? `box type "${id}" is used by ${n} sea box(es) of the current plan` : null;
-      },
+      referredBy: [currentBoxesOfType],
     }),
   ];
 }

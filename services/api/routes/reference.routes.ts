@@ -1,14 +1,26 @@
 /**
  * Reference data every plan needs (villages, ports, depots and fleets, sailings,
  * container types): one router shape for all. Everyone with a key reads; coordinators
- * write. A write that would break a reference is refused and changes nothing.
+ * write. A write is checked whole (schema, the core's record rules, references, in one
+ * round); a delete is refused (409) while current containers or open shipments refer
+ * to the row, naming them. A refused request changes nothing. A new resource (box
+ * types, ...) gets all of this by describing itself in a `ReferenceResource`.
  */
 import { Router } from "express";
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import type { z } from "zod";
-import { conflict, type FieldError, notFound, unprocessable } from "../../../shared/infra/errors.js";
+import { type RecordKind, recordRuleErrors } from "../../../shared/core/model/record-rules.js";
+import type { Referrer } from "../../../shared/infra/db/referrers.js";
+import { recordContext } from "../../../shared/infra/db/settings.repository.js";
+import { AppError, conflict, notFound, unprocessable } from "../../../shared/infra/errors.js";
 import { requireRole } from "../principal.js";
-import { parseInput } from "../validate-request.js";
+import {
+  asRecord,
+  checkWrite,
+  type Reference,
+  throwFieldErrors,
+  throwReferenceErrors,
+} from "../write-validation.js";
 
 export interface ReferenceResource<T extends { id: string }, E extends ObjectLiteral> {
   /** URL segment, e.g. "villages". */
@@ -17,15 +29,20 @@ export interface ReferenceResource<T extends { id: string }, E extends ObjectLit
   noun: string;
   entity: EntityTarget<E>;
   schema: z.ZodType<T>;
+  /** The Scenario collection it is, so the core's record rules apply to it. */
+  kind?: RecordKind;
   toRow(item: T): E;
   fromRow(row: E): unknown;
-  /** References this item makes that must exist (422 otherwise). */
-  checkRefs?(m: EntityManager, item: T): Promise<FieldError[]>;
-  /** Why this item may not be deleted now (409), or null. */
-  blockDelete?(m: EntityManager, id: string): Promise<string | null>;
+  /** Rows this item refers to, read from the (maybe malformed) body: unknown ones are refused. */
+  references?(body: Record<string, unknown>): Reference[];
+  /** What refers to a row of this resource: while any does, the row is not deleted (409). */
+  referredBy?: Referrer[];
   /** Query filters allowed on the list, column = query key. */
   filters?: string[];
 }
+
+/** At most this many referring ids are named in a 409; the rest are counted. */
+const NAMED = 5;
 
 export function referenceRouter<T extends { id: string }, E extends ObjectLiteral>(
   dataSource: DataSource,
@@ -33,6 +50,15 @@ export function referenceRouter<T extends { id: string }, E extends ObjectLitera
 ): Router {
   const router = Router();
   const repo = () => dataSource.getRepository(r.entity);
+
+  /** Schema, record rules and references, all in one round. */
+  async function check(m: EntityManager, body: unknown) {
+    const context = await recordContext(m);
+    return checkWrite(m, r.schema, body, {
+      rules: r.kind ? (b) => recordRuleErrors(r.kind!, b, context) : undefined,
+      references: r.references ? (b) => r.references!(asRecord(b)) : undefined,
+    });
+  }
 
   router.get(`/${r.path}`, async (req, res) => {
     const where: Record<string, string> = {};
@@ -51,17 +77,19 @@ export function referenceRouter<T extends { id: string }, E extends ObjectLitera
   });
 
   router.post(`/${r.path}`, requireRole("coordinator"), async (req, res) => {
-    const item = parseInput(r.schema, req.body);
-    await dataSource.transaction(async (m) => {
+    const item = await dataSource.transaction(async (m) => {
+      const result = await check(m, req.body);
+      throwFieldErrors([result]);
+      const item = result.data as T;
       if (await m.findOneBy(r.entity, { id: item.id } as never)) {
         throw conflict(
           "id",
           `${r.noun} "${item.id}" already exists; PUT /v1/${r.path}/${item.id} replaces it`,
         );
       }
-      const refErrors = (await r.checkRefs?.(m, item)) ?? [];
-      if (refErrors.length > 0) throw unprocessable(refErrors);
+      throwReferenceErrors([result]);
       await m.insert(r.entity, r.toRow(item) as never);
+      return item;
     });
     res
       .status(201)
@@ -70,27 +98,40 @@ export function referenceRouter<T extends { id: string }, E extends ObjectLitera
   });
 
   router.put(`/${r.path}/:id`, requireRole("coordinator"), async (req, res) => {
-    const body = req.body && typeof req.body === "object" && !Array.isArray(req.body) ? req.body : {};
-    const item = parseInput(r.schema, { ...body, id: body.id ?? String(req.params.id) });
-    if (item.id !== String(req.params.id))
-      throw unprocessable([{ path: "id", message: `must match the URL (${String(req.params.id)})` }]);
+    const urlId = String(req.params.id);
+    const body = asRecord(req.body);
     let created = false;
-    await dataSource.transaction(async (m) => {
-      const refErrors = (await r.checkRefs?.(m, item)) ?? [];
-      if (refErrors.length > 0) throw unprocessable(refErrors);
+    const item = await dataSource.transaction(async (m) => {
+      const result = await check(m, { ...body, id: body.id ?? urlId });
+      throwFieldErrors([result]);
+      const item = result.data as T;
+      if (item.id !== urlId) throw unprocessable([{ path: "id", message: `must match the URL (${urlId})` }]);
+      throwReferenceErrors([result]);
       created = !(await m.findOneBy(r.entity, { id: item.id } as never));
       await m.save(r.entity, r.toRow(item) as never);
+      return item;
     });
     res.status(created ? 201 : 200).json(item);
   });
 
   router.delete(`/${r.path}/:id`, requireRole("coordinator"), async (req, res) => {
+    const id = String(req.params.id);
     await dataSource.transaction(async (m) => {
-      const row = await m.findOneBy(r.entity, { id: String(req.params.id) } as never);
-      if (!row) throw notFound(r.noun, String(req.params.id));
-      const reason = await r.blockDelete?.(m, String(req.params.id));
-      if (reason) throw conflict("id", reason);
-      await m.delete(r.entity, { id: String(req.params.id) } as never);
+      const row = await m.findOneBy(r.entity, { id } as never);
+      if (!row) throw notFound(r.noun, id);
+      const errors = [];
+      for (const referrer of r.referredBy ?? []) {
+        const ids = await referrer.find(m, id);
+        if (ids.length === 0) continue;
+        const named = ids.slice(0, NAMED).join(", ");
+        const more = ids.length > NAMED ? ` and ${ids.length - NAMED} more` : "";
+        errors.push({
+          path: "id",
+          message: `${r.noun} "${id}" is used by ${ids.length} ${referrer.what}: ${named}${more}; ${referrer.remedy}`,
+        });
+      }
+      if (errors.length > 0) throw new AppError("CONFLICT", 409, errors);
+      await m.delete(r.entity, { id } as never);
     });
     res.status(204).end();
   });

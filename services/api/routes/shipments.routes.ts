@@ -5,15 +5,18 @@
  */
 import { randomUUID } from "node:crypto";
 import { parse as parseCsv } from "csv-parse/sync";
-import express, { Router } from "express";
+import type express from "express";
+import { Router } from "express";
 import { type DataSource, type EntityManager, In } from "typeorm";
 import { isCommitted } from "../../../shared/contracts/container-lifecycle.js";
 import {
+  MAX_BATCH,
   type ShipmentCreate,
-  shipmentBatchSchema,
+  shipmentBatchEnvelope,
   shipmentCreateSchema,
   shipmentListQuerySchema,
 } from "../../../shared/contracts/resources.schemas.js";
+import { formatPath, recordRuleErrors } from "../../../shared/core/model/record-rules.js";
 import { duplicateKey } from "../../../shared/infra/db/database-refusal.js";
 import { ContainerEntity } from "../../../shared/infra/db/entities/container.entity.js";
 import { ContainerLoadEntity } from "../../../shared/infra/db/entities/container-load.entity.js";
@@ -27,13 +30,20 @@ import {
   type FieldError,
   forbidden,
   notFound,
-  unprocessable,
 } from "../../../shared/infra/errors.js";
 import { findVisibleShipment, scopeShipments } from "../../read-model/scoped-reads.js";
+import { csvBody } from "../body-limits.js";
 import { idempotent } from "../idempotency.middleware.js";
 import { type Principal, policyOf, principalOf } from "../principal.js";
 import { shipmentView } from "../shipment.view.js";
 import { parseInput } from "../validate-request.js";
+import {
+  asRecord,
+  checkWrite,
+  throwFieldErrors,
+  throwReferenceErrors,
+  unknownReferences,
+} from "../write-validation.js";
 
 const newShipmentId = () => `SH-${randomUUID().slice(0, 8).toUpperCase()}`;
 
@@ -63,33 +73,56 @@ function authorise(
   return { item, errors };
 }
 
-async function insertShipments(
+/** Where shipment i sits in the request: [] for one, ["shipments", i] in a batch, ["rows", i] in a CSV. */
+type BaseOf = (i: number) => readonly PropertyKey[];
+const prefixOf = (base: readonly PropertyKey[]) => (base.length === 0 ? "" : `${formatPath(base)}.`);
+
+/**
+ * Check and store shipments, all or nothing. Every body's field errors (schema and the
+ * core's rules) and unknown villages come back in one round (400); then who may create
+ * them (403), unknown villages (422), duplicate ids (409).
+ */
+async function createShipments(
   m: EntityManager,
   p: Principal,
-  items: ShipmentCreate[],
-  pathOf: (i: number) => string,
+  bodies: unknown[],
+  baseOf: BaseOf,
+  earlierErrors: FieldError[] = [],
 ) {
+  const checks = bodies.map((body, i) =>
+    checkWrite(m, shipmentCreateSchema, body, {
+      rules: (b) => recordRuleErrors("shipments", b, { metric: "road" }),
+      base: baseOf(i),
+    }),
+  );
+  const results = [];
+  for (const c of checks) results.push(await c);
+  const villageRefs = bodies.flatMap((body, i) => {
+    const v = asRecord(body).village;
+    return typeof v === "string"
+      ? [{ path: `${prefixOf(baseOf(i))}village`, entity: VillageEntity, noun: "village", id: v }]
+      : [];
+  });
+  const referenceErrors = await unknownReferences(m, villageRefs);
+  throwFieldErrors([
+    { fieldErrors: earlierErrors, referenceErrors: [] },
+    ...results,
+    { fieldErrors: [], referenceErrors },
+  ]);
+  const items = results.map((r) => r.data as ShipmentCreate);
+
   const denied: FieldError[] = [];
   const prepared = items.map((s, i) => {
-    const { item, errors } = authorise(p, s, pathOf(i));
+    const { item, errors } = authorise(p, s, prefixOf(baseOf(i)));
     denied.push(...errors);
     return { ...item, id: item.id ?? newShipmentId() };
   });
   if (denied.length > 0)
     throw forbidden(denied[0].path, denied.map((e) => `${e.path}: ${e.message}`).join("; "));
+  throwReferenceErrors([{ referenceErrors }]);
 
   const errors: FieldError[] = [];
-  const villages = new Set(
-    (await m.findBy(VillageEntity, { id: In([...new Set(prepared.map((s) => s.village))]) })).map(
-      (v) => v.id,
-    ),
-  );
-  prepared.forEach((s, i) => {
-    if (!villages.has(s.village))
-      errors.push({ path: `${pathOf(i)}village`, message: `unknown village "${s.village}"` });
-  });
-  if (errors.length > 0) throw unprocessable(errors);
-
+  const pathOf = (i: number) => prefixOf(baseOf(i));
   const seen = new Map<string, number>();
   prepared.forEach((s, i) => {
     const first = seen.get(s.id);
@@ -121,34 +154,67 @@ async function insertShipments(
 const NUMERIC = new Set(["weightKg", "volumeM3", "packages"]);
 /** A CSV import has a column for each order field a shipment has, and no other. */
 const CSV_COLUMNS = new Set<string>(SHIPMENT_ORDER_KEYS);
+/** Plain decimal notation only: `0x10`, `1e3`, `Infinity` or `12,5` are not read as numbers. */
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
-/** CSV rows -> shipment objects; empty cells are absent fields, numbers are parsed. */
-function csvToShipments(text: string): unknown[] {
-  let records: Record<string, string>[];
+/** The header line: known columns, each once (with two, the last silently won). */
+function csvHeader(header: string[]): string[] {
+  const names = header.map((h) => h.trim());
+  const unknown = names.filter((c) => !CSV_COLUMNS.has(c));
+  const twice = [...new Set(names.filter((c, i) => names.indexOf(c) !== i))];
+  const errors: FieldError[] = [];
+  if (unknown.length > 0) {
+    errors.push({
+      path: "(header)",
+      message: `unknown column(s) ${unknown.join(", ")}; expected ${[...CSV_COLUMNS].join(", ")}`,
+    });
+  }
+  if (twice.length > 0) {
+    errors.push({
+      path: "(header)",
+      message: `column(s) ${twice.join(", ")} given more than once; give each once`,
+    });
+  }
+  if (errors.length > 0) throw badRequest(errors);
+  return names;
+}
+
+/**
+ * CSV rows -> shipment objects (empty cells are absent fields) and the cells that are
+ * not plain decimal numbers where a number belongs, all rows at once.
+ */
+function csvToShipments(text: string): { records: Record<string, unknown>[]; errors: FieldError[] } {
+  let rows: Record<string, string>[];
   try {
-    records = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, bom: true });
+    rows = parseCsv(text, { columns: csvHeader, skip_empty_lines: true, trim: true, bom: true });
   } catch (error) {
+    if (error instanceof AppError) throw error;
     throw badRequest([{ path: "(body)", message: `is not valid CSV: ${(error as Error).message}` }]);
   }
-  if (records.length === 0)
+  if (rows.length === 0)
     throw badRequest([{ path: "(body)", message: "has no data rows (the first line is the header)" }]);
-  const unknown = Object.keys(records[0]).filter((c) => !CSV_COLUMNS.has(c));
-  if (unknown.length > 0) {
+  if (rows.length > MAX_BATCH) {
     throw badRequest([
-      {
-        path: "(header)",
-        message: `unknown column(s) ${unknown.join(", ")}; expected ${[...CSV_COLUMNS].join(", ")}`,
-      },
+      { path: "(body)", message: `has ${rows.length} rows; import at most ${MAX_BATCH} per file` },
     ]);
   }
-  return records.map((r) => {
+  const errors: FieldError[] = [];
+  const records = rows.map((r, i) => {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(r)) {
       if (v === "") continue;
-      out[k] = NUMERIC.has(k) && v.trim() !== "" && !Number.isNaN(Number(v)) ? Number(v) : v;
+      if (!NUMERIC.has(k)) out[k] = v;
+      else if (DECIMAL.test(v)) out[k] = Number(v);
+      else {
+        errors.push({
+          path: `rows[${i}].${k}`,
+          message: `must be a decimal number such as 12.5 (got "${v.slice(0, 40)}")`,
+        });
+      }
     }
     return out;
   });
+  return { records, errors };
 }
 
 export function shipmentsRouter(ds: DataSource): Router {
@@ -156,8 +222,7 @@ export function shipmentsRouter(ds: DataSource): Router {
   const once = idempotent(ds);
 
   router.post("/shipments", once, async (req, res) => {
-    const item = parseInput(shipmentCreateSchema, req.body);
-    const [row] = await ds.transaction((m) => insertShipments(m, principalOf(res), [item], () => ""));
+    const [row] = await ds.transaction((m) => createShipments(m, principalOf(res), [req.body], () => []));
     res
       .status(201)
       .location(`/v1/shipments/${encodeURIComponent(row.id)}`)
@@ -165,32 +230,26 @@ export function shipmentsRouter(ds: DataSource): Router {
   });
 
   router.post("/shipments/batch", once, async (req, res) => {
-    const { shipments } = parseInput(shipmentBatchSchema, req.body);
+    const { shipments } = parseInput(shipmentBatchEnvelope, req.body);
     const rows = await ds.transaction((m) =>
-      insertShipments(m, principalOf(res), shipments, (i) => `shipments[${i}].`),
+      createShipments(m, principalOf(res), shipments, (i) => ["shipments", i]),
     );
     res.status(201).json({ items: rows.map(shipmentView), total: rows.length });
   });
 
-  router.post(
-    "/shipments/import",
-    express.text({ type: ["text/csv", "text/plain", "application/csv"], limit: "5mb" }),
-    once,
-    async (req, res) => {
-      if (typeof req.body !== "string") {
-        throw badRequest([
-          { path: "(header).content-type", message: "send the CSV with Content-Type: text/csv" },
-        ]);
-      }
-      const records = csvToShipments(req.body);
-      // rows[0] is the first data line (line 2 of the file).
-      const items = records.map((r, i) => parseInput(shipmentCreateSchema, r, ["rows", i]));
-      const rows = await ds.transaction((m) =>
-        insertShipments(m, principalOf(res), items, (i) => `rows[${i}].`),
-      );
-      res.status(201).json({ imported: rows.length, items: rows.map(shipmentView) });
-    },
-  );
+  router.post("/shipments/import", csvBody, once, async (req, res) => {
+    if (typeof req.body !== "string") {
+      throw badRequest([
+        { path: "(header).content-type", message: "send the CSV with Content-Type: text/csv" },
+      ]);
+    }
+    const { records, errors } = csvToShipments(req.body);
+    // rows[0] is the first data line (line 2 of the file).
+    const rows = await ds.transaction((m) =>
+      createShipments(m, principalOf(res), records, (i) => ["rows", i], errors),
+    );
+    res.status(201).json({ imported: rows.length, items: rows.map(shipmentView) });
+  });
 
   router.get("/shipments", async (req, res) => {
     const q = parseInput(shipmentListQuerySchema, req.query);

@@ -354,7 +354,24 @@ ${cardCell("", `<button type="button" class="secondary" data-download="${esc(END
     "must list at least one village": "api.keyVillagesRequired",
     "is required for an exporter key (the exporter name on its shipments)": "api.keyExporterRequired",
   };
-  const localMessage = (message) => (API_MESSAGES[message] ? t(API_MESSAGES[message]) : message);
+  // Messages with a value in them (limits, ids, instants), matched by pattern.
+  const API_PATTERNS = [
+    [/^is not a real date and time/, () => t("api.notRealDate")],
+    [/^must be at or after readyAt \(([^)]*)\)/, (m) => t("api.sailByBeforeReady", { readyAt: m[1] })],
+    [/^must be at most (\d+) characters$/, (m) => t("api.tooLong", { n: m[1] })],
+    [/^must be <= (\S+)$/, (m) => t("api.atMost", { n: m[1] })],
+    [/^must not be blank$/, () => t("api.blank")],
+    [/^must not contain control characters/, () => t("api.controlCharacters")],
+    [/^unknown village "(.*)"$/, (m) => t("api.unknownVillage", { id: m[1] })],
+  ];
+  const localMessage = (message) => {
+    if (API_MESSAGES[message]) return t(API_MESSAGES[message]);
+    for (const [pattern, say] of API_PATTERNS) {
+      const m = pattern.exec(message);
+      if (m) return say(m);
+    }
+    return message;
+  };
 
   // API paths look like "weightKg", "body.weightKg" or "shipments[0].weightKg": match on the tail.
   function showFieldErrors(form, errors) {

@@ -1,4 +1,5 @@
 import type { EntityManager } from "typeorm";
+import { metricOf, type RecordContext } from "../../core/model/record-rules.js";
 import type { Scenario } from "../../core/model/scenario.js";
 import { SettingEntity } from "./entities/setting.entity.js";
 
@@ -13,4 +14,9 @@ export async function getPlanningDefaults(m: EntityManager): Promise<PlanningDef
 
 export async function setPlanningDefaults(m: EntityManager, value: PlanningDefaults): Promise<void> {
   await m.save(SettingEntity, { key: PLANNING_DEFAULTS_KEY, value });
+}
+
+/** What a record written now is checked against: the travel metric of the stored settings. */
+export async function recordContext(m: EntityManager): Promise<RecordContext> {
+  return { metric: metricOf((await getPlanningDefaults(m)).travel) };
 }

@@ -207,6 +207,14 @@ export const EN_MESSAGES: Record<MessageKey, string> = {
   "api.atLeastOne": "must be at least 1",
   "api.wholeNumber": "must be a whole number",
   "api.number": "must be a number",
+  "api.notRealDate": "is not a real date and time (check the day and the hour)",
+  "api.sailByBeforeReady":
+    "must be at or after the ready time ({readyAt}): it cannot sail before it is ready",
+  "api.atMost": "must be at most {n}",
+  "api.tooLong": "must be at most {n} characters",
+  "api.blank": "must not be blank",
+  "api.controlCharacters": "must not contain control characters (tab, line break, NUL)",
+  "api.unknownVillage": 'unknown village "{id}"',
   "keys.title": "Access keys",
   "keys.intro":
     "Create a key for a BUMDes (its own villages only), an exporter (only containers holding its shipments) or another coordinator, then hand the key to its holder.",

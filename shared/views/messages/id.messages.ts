@@ -210,6 +210,14 @@ export const ID_MESSAGES = {
   "api.atLeastOne": "minimal 1",
   "api.wholeNumber": "harus bilangan bulat",
   "api.number": "harus berupa angka",
+  "api.notRealDate": "bukan tanggal dan jam yang ada (periksa tanggal dan jamnya)",
+  "api.sailByBeforeReady":
+    "harus sama dengan atau sesudah waktu siap ({readyAt}): kiriman tidak bisa berangkat sebelum siap",
+  "api.atMost": "paling banyak {n}",
+  "api.tooLong": "paling banyak {n} karakter",
+  "api.blank": "tidak boleh kosong",
+  "api.controlCharacters": "tidak boleh memuat karakter kendali (tab, ganti baris, NUL)",
+  "api.unknownVillage": 'desa "{id}" tidak terdaftar',
   "keys.title": "Kunci akses",
   "keys.intro":
     "Buat kunci untuk BUMDes (hanya desanya sendiri), eksportir (hanya kontainer berisi kirimannya) atau koordinator lain, lalu berikan kuncinya kepada pemiliknya.",
