@@ -72,6 +72,12 @@ export function runCase(
     result.containers = plan.summary.containers;
     result.lowerBoundContainers = plan.summary.lowerBoundContainers;
     result.unassigned = plan.unassigned.length;
+    if (plan.summary.boxes !== undefined)
+      result.boxes = {
+        boxes: plan.summary.boxes,
+        lowerBound: plan.summary.lowerBoundBoxes ?? 0,
+        freight: plan.summary.freight ?? 0,
+      };
     result.unassignedReasons = plan.unassigned.map((u) => `${u.shipment} ${u.reason}`);
     // CVRP: the objective is distance; bin packing: bins; the demo: the plan's cost.
     result.cost =

@@ -19,6 +19,7 @@ import { validateScenario } from "../shared/core/model/validate.js";
 import { type IndonesiaData, loadIndonesiaData, type VillageRow } from "./demo/indonesia-data.js";
 import {
   AIRPORT,
+  BOX_TYPES,
   CONTAINER_TYPES,
   DEPOTS,
   HORIZON,
@@ -333,6 +334,7 @@ export function makeDemoScenario(data: IndonesiaData, seed: number): Scenario {
     villages: villages.map(({ product: _product, row: _row, ...v }) => v),
     shipments,
     rules: { neverTogether: NEVER_TOGETHER },
+    boxTypes: BOX_TYPES,
   };
 }
 

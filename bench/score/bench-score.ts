@@ -24,6 +24,8 @@ export interface InstanceResult {
   timeS: number | null;
   violations: number | null;
   violationRules: string[];
+  /** With sea boxes: boxes used, the plan's lower bound on them, and their freight (IDR). */
+  boxes?: { boxes: number; lowerBound: number; freight: number } | null;
   notes: string[];
   /** set when the case could not run: bad scenario, converter or solver exception */
   error?: string;

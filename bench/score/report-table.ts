@@ -44,10 +44,16 @@ export function resultLine(r: InstanceResult): string {
   const issues = problems(r);
   if (issues.length > 0) return `${line}  !! ${issues.join("; ")}`;
   const asides = [
+    ...(r.boxes ? [boxesAside(r.boxes)] : []),
     ...(r.unassignedReasons.length > 0 ? [`unassigned: ${r.unassignedReasons.join(", ")}`] : []),
     ...r.notes.filter((note) => note.startsWith("clock stop")),
   ];
   return asides.length > 0 ? `${line}  (${asides.join("; ")})` : line;
+}
+
+/** "sea boxes 14 (LB 14), freight Rp 175.0 M" */
+export function boxesAside(b: NonNullable<InstanceResult["boxes"]>): string {
+  return `sea boxes ${b.boxes} (LB ${b.lowerBound}), freight Rp ${(b.freight / 1e6).toFixed(1)} M`;
 }
 
 export function summaryLine(s: SuiteSummary): string {

@@ -24,7 +24,7 @@ export type SuiteDefinition =
   | CvrpSuite
   | { name: string; kind: "bpp-orlib"; root: DataRoot; file: string; description: string }
   | { name: string; kind: "bpp-bpplib"; root: DataRoot; folder: string; description: string }
-  | { name: "demo"; kind: "demo"; path: string; description: string };
+  | { name: string; kind: "demo"; path: string; description: string };
 
 const cvrp = (set: string, root: DataRoot, description: string): CvrpSuite => ({
   name: `cvrp-${set.toLowerCase()}`,
@@ -52,6 +52,13 @@ export const SUITES: readonly SuiteDefinition[] = [
     kind: "demo",
     path: "data/demo/kalimantan-week.json",
     description: "the Kalimantan demo week",
+  },
+  {
+    // Rules 8 and 9: boxes used against the plan's lower bound on boxes, and the freight.
+    name: "boxes",
+    kind: "demo",
+    path: "test/fixtures/example-scenario-boxes.json",
+    description: "the spec's example week with 20 ft dry and reefer sea boxes",
   },
   cvrp("E", "shared", "CVRPLIB E (Christofides-Eilon 1969), 11 instances"),
   cvrp("F", "shared", "CVRPLIB F (Fisher 1994), 3 instances"),

@@ -32,9 +32,19 @@ export function summaryLines(plan: Plan): string[] {
     `  containers      ${s.containers} used (lower bound ${s.lowerBoundContainers})`,
     `  mean fill       weight ${formatPercent(s.meanWeightFill)}, volume ${formatPercent(s.meanVolumeFill)}`,
     `  distance        ${formatNumber(s.distanceKm)} km`,
-    `  cost            ${formatIdr(s.cost)}`,
-    `  assigned        ${formatNumber(s.assignedWeightKg)} kg; unassigned ${formatNumber(s.unassignedWeightKg)} kg`,
+    `  cost            ${formatIdr(s.cost)}${s.boxes !== undefined ? " (trucks)" : ""}`,
   ];
+  if (s.boxes !== undefined) {
+    // With sea boxes the objective's cost is the trucks' cost plus the boxes' freight.
+    const freight = s.freight ?? 0;
+    lines.push(
+      `  sea boxes       ${s.boxes} used (lower bound ${s.lowerBoundBoxes ?? 0}), freight ${formatIdr(freight)}`,
+      `  total           ${formatIdr(s.cost + freight)} (trucks + freight)`,
+    );
+  }
+  lines.push(
+    `  assigned        ${formatNumber(s.assignedWeightKg)} kg; unassigned ${formatNumber(s.unassignedWeightKg)} kg`,
+  );
   if (plan.unassigned.length === 0) {
     lines.push("  unassigned      none");
   } else {

@@ -214,14 +214,51 @@ export const PRODUCTS: ProductSpec[] = [
 
 /** Hubs at regency points (kode wilayah), each with its fleet of 3-ton containers. */
 export const DEPOTS = [
-  { id: "hub-banjarbaru", regency: "63.72", name: "Hub Banjarbaru", fleet: { C3T: 16, "C3T-R": 7 } },
+  // Sized for one destination per container: a sea box is opened at one place (rule 8).
+  { id: "hub-banjarbaru", regency: "63.72", name: "Hub Banjarbaru", fleet: { C3T: 20, "C3T-R": 9 } },
   { id: "hub-palangkaraya", regency: "62.71", name: "Hub Palangka Raya", fleet: { C3T: 10, "C3T-R": 4 } },
   { id: "hub-pangkalanbun", regency: "62.01", name: "Hub Pangkalan Bun", fleet: { C3T: 8, "C3T-R": 3 } },
 ];
 
+/** The 3-ton village container rides unopened in a sea box: one slot of three, 350 kg empty. */
 export const CONTAINER_TYPES = [
-  { id: "C3T", maxWeightKg: 3000, maxVolumeM3: 9, reefer: false, fixedCost: 1_500_000, costPerKm: 9_000 },
-  { id: "C3T-R", maxWeightKg: 3000, maxVolumeM3: 8, reefer: true, fixedCost: 2_400_000, costPerKm: 11_000 },
+  {
+    id: "C3T",
+    maxWeightKg: 3000,
+    maxVolumeM3: 9,
+    reefer: false,
+    fixedCost: 1_500_000,
+    costPerKm: 9_000,
+    boxSlots: 1,
+    tareKg: 350,
+  },
+  {
+    id: "C3T-R",
+    maxWeightKg: 3000,
+    maxVolumeM3: 8,
+    reefer: true,
+    fixedCost: 2_400_000,
+    costPerKm: 11_000,
+    boxSlots: 1,
+    tareKg: 350,
+  },
+];
+
+/**
+ * Sea boxes (spec rule 8): 20 ft dry and reefer boxes, three village containers each
+ * (Pelindo's Minicon pilot: 6 ft, 3 t, three to a 20 ft box). Freight per box is the
+ * spec's example figure: Rp 9.5 M for a 20 ft dry box (sea freight from Banjarmasin to
+ * an Asian hub, about USD 450-600 in 2026, plus terminal handling and port charges of
+ * about Rp 2 M) and Rp 16.5 M for a reefer (about 1.7 times: power, monitoring and the
+ * reefer surcharge). Payloads are kept below the ISO gross limit (30,480 kg) minus the
+ * box's own tare, at what Indonesian roads and cranes take: 21 t dry, 20 t reefer.
+ * Illustrative figures, not quotes. The contract gives one set of box types for a
+ * scenario, so the crab flights take them too: read a box on a flight as the aircraft's
+ * cargo unit.
+ */
+export const BOX_TYPES = [
+  { id: "20GP", slots: 3, maxWeightKg: 21_000, freight: 9_500_000 },
+  { id: "20RF", slots: 3, maxWeightKg: 20_000, reefer: true, freight: 16_500_000 },
 ];
 
 /** Seaports taken from ports.csv (UN/LOCODE, WPI coordinates). */
@@ -247,6 +284,8 @@ export interface SailingSpec {
   cutoff: string;
   destinations: string[];
   maxContainers: number;
+  /** Sea boxes the vessel takes from this port: its slot allocation for the week. */
+  maxBoxes: number;
   mode: "sea" | "air";
 }
 
@@ -305,7 +344,17 @@ function sea(
   destinations: string[],
   max: number,
 ) {
-  return { id, port, departure, cutoff, destinations, maxContainers: max, mode: "sea" as const };
+  // A box for every container it takes at worst: destinations and temperatures rarely come in threes.
+  return {
+    id,
+    port,
+    departure,
+    cutoff,
+    destinations,
+    maxContainers: max,
+    maxBoxes: max,
+    mode: "sea" as const,
+  };
 }
 
 function air(id: string, departure: string, cutoff: string) {
@@ -316,6 +365,7 @@ function air(id: string, departure: string, cutoff: string) {
     cutoff,
     destinations: ["HK", "TW"],
     maxContainers: 2,
+    maxBoxes: 2,
     mode: "air" as const,
   };
 }

@@ -49,6 +49,55 @@ describe("cli/summary: the human summary on stderr", () => {
     expect(text).to.include("solve time      3.1 s");
   });
 
+  it("with sea boxes: boxes against their bound, the freight, and trucks plus freight", () => {
+    const plan: Plan = {
+      containers: [],
+      boxes: [],
+      charges: [],
+      unassigned: [],
+      summary: {
+        containers: 40,
+        distanceKm: 18000,
+        cost: 231_275_959.6,
+        assignedWeightKg: 76290,
+        unassignedWeightKg: 4600,
+        meanWeightFill: 0.63,
+        meanVolumeFill: 0.57,
+        lowerBoundContainers: 27,
+        boxes: 28,
+        freight: 343_000_000,
+        lowerBoundBoxes: 27,
+        solveMs: 5000,
+      },
+    };
+    const text = summaryLines(plan).join("\n");
+    expect(text).to.include("cost            Rp 231.275.960 (trucks)");
+    expect(text).to.include("sea boxes       28 used (lower bound 27), freight Rp 343.000.000");
+    expect(text).to.include("total           Rp 574.275.960 (trucks + freight)");
+  });
+
+  it("without sea boxes it says nothing about them", () => {
+    const plan: Plan = {
+      containers: [],
+      charges: [],
+      unassigned: [],
+      summary: {
+        containers: 1,
+        distanceKm: 10,
+        cost: 100,
+        assignedWeightKg: 10,
+        unassignedWeightKg: 0,
+        meanWeightFill: 0.1,
+        meanVolumeFill: 0.1,
+        lowerBoundContainers: 1,
+        solveMs: 1,
+      },
+    };
+    const text = summaryLines(plan).join("\n");
+    expect(text).to.not.include("sea boxes");
+    expect(text).to.not.include("(trucks)");
+  });
+
   it("says so when nothing is left behind", () => {
     const plan: Plan = {
       containers: [],

@@ -6,7 +6,6 @@
  * from food, one destination). Returns null when it may, or the reason in a sentence.
  */
 
-import { containerBoxItem } from "../boxes/plan-boxes.js";
 import type { PlanContainer } from "../model/plan.js";
 import type { Shipment } from "../model/scenario.js";
 import {
@@ -103,8 +102,7 @@ function boxRefusal(ctx: LateContext, c: PlanContainer, part: Part, aboard: Ship
   const others = box.containers
     .filter((id) => id !== c.id)
     .flatMap((id) => {
-      const other = ctx.plan.containers.find((x) => x.id === id);
-      const it = other ? containerBoxItem(ctx.scenario, other, ctx.shipments) : null;
+      const it = ctx.boxItem(id);
       return it ? [it] : [];
     });
   let sig = { temperature: item.temperature, danger: item.danger, destination: item.destination };

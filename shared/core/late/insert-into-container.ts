@@ -13,7 +13,8 @@ import { type LateContext, minutesOf, windowEnd } from "./late-context.js";
 import { type DraftStop, type TimedTrip, timeTrip } from "./time-trip.js";
 
 export interface Insertion {
-  container: PlanContainer;
+  /** The container with the shipment loaded (built on demand: listing options needs only the figures). */
+  container(): PlanContainer;
   addedKm: number;
   addedCost: number;
   /** The stop where it is loaded: its loading start, in the village's zone. */
@@ -129,32 +130,33 @@ export function bestInsertion(ctx: LateContext, c: PlanContainer, part: Part): I
   }
   const { cand, trip } = best;
   const zone = (v: { timeZone?: string }) => ctx.zoneOf(v);
-  const stops: PlanStop[] = cand.stops.map((s, k) => ({
-    village: s.village.id,
-    arrival: instantIn(trip.stops[k].arrival, zone(s.village)),
-    loadStart: instantIn(trip.stops[k].loadStart, zone(s.village)),
-    departure: instantIn(trip.stops[k].departure, zone(s.village)),
-    load: s.load,
-  }));
   const cost = (type.fixedCost ?? 0) + (type.costPerKm ?? 1) * trip.km;
-  const container: PlanContainer = {
+  const container = (): PlanContainer => ({
     ...c,
     departDepot: instantIn(trip.departDepot, zone(depot)),
-    stops,
+    stops: cand.stops.map(
+      (st, k): PlanStop => ({
+        village: st.village.id,
+        arrival: instantIn(trip.stops[k].arrival, zone(st.village)),
+        loadStart: instantIn(trip.stops[k].loadStart, zone(st.village)),
+        departure: instantIn(trip.stops[k].departure, zone(st.village)),
+        load: st.load,
+      }),
+    ),
     portArrival: instantIn(trip.portArrival, zone(port)),
     distanceKm: trip.km,
     cost,
     weightKg: c.weightKg + part.weightKg,
     volumeM3: c.volumeM3 + part.volumeM3,
-  };
+  });
   return {
     ok: true,
     insertion: {
       container,
       addedKm: trip.km - c.distanceKm,
       addedCost: cost - c.cost,
-      pickupAt: stops[cand.at].loadStart,
-      portArrival: container.portArrival,
+      pickupAt: instantIn(trip.stops[cand.at].loadStart, zone(village)),
+      portArrival: instantIn(trip.portArrival, zone(port)),
     },
   };
 }

@@ -6,9 +6,11 @@
  * so a late shipment is judged exactly as the planner would judge it.
  */
 import { DateTime } from "luxon";
+import { containerBoxItem } from "../boxes/plan-boxes.js";
 import type { Plan, PlanBox, PlanContainer } from "../model/plan.js";
 import type { ContainerType, Depot, Port, Sailing, Scenario, Shipment, Village } from "../model/scenario.js";
 import { planningStart } from "../problem/compile.js";
+import type { BoxItem } from "../rules/boxes.js";
 import { neverTogetherPairs } from "../rules/products.js";
 import { clockToMinutes, type DailyWindows, fixedOffset } from "../rules/time-windows.js";
 import { placeZone } from "../rules/zones.js";
@@ -25,6 +27,9 @@ export interface LateContext {
   shipments: Map<string, Shipment>;
   /** container id -> the box it rides in */
   boxOf: Map<string, PlanBox>;
+  containers: Map<string, PlanContainer>;
+  /** A planned container as a box item (cached: boxes are read many times per call). */
+  boxItem(containerId: string): BoxItem | null;
   windows(village: Village): DailyWindows;
   zoneOf(place: { timeZone?: string }): string;
   neverTogether(a: string, b: string): boolean;
@@ -46,6 +51,9 @@ export function lateContext(scenario: Scenario, plan: Plan): LateContext {
   const boxOf = new Map<string, PlanBox>();
   for (const box of plan.boxes ?? []) for (const id of box.containers) boxOf.set(id, box);
   const zoneOf = (place: { timeZone?: string }) => placeZone(scenario, place.timeZone);
+  const containers = new Map(plan.containers.map((c) => [c.id, c] as const));
+  const shipments = byId(scenario.shipments);
+  const items = new Map<string, BoxItem | null>();
   return {
     scenario,
     plan,
@@ -55,8 +63,16 @@ export function lateContext(scenario: Scenario, plan: Plan): LateContext {
     ports: byId(scenario.ports),
     sailings: byId(scenario.sailings),
     types: byId(scenario.containerTypes),
-    shipments: byId(scenario.shipments),
+    shipments,
     boxOf,
+    containers,
+    boxItem(id) {
+      if (!items.has(id)) {
+        const c = containers.get(id);
+        items.set(id, c ? containerBoxItem(scenario, c, shipments) : null);
+      }
+      return items.get(id) ?? null;
+    },
     zoneOf,
     // The same DailyWindows compileWindows builds, with one offset look-up per zone instead of per village.
     windows(village) {

@@ -91,7 +91,7 @@ export function assignLateShipment(
   const r = bestInsertion(ctx, c, part);
   if (!r.ok) return { ok: false, reason: r.reason };
 
-  const changed = r.insertion.container;
+  const changed = r.insertion.container();
   const containers = plan.containers.map((x) => (x.id === containerId ? changed : x));
   const box = ctx.boxOf.get(containerId);
   const boxes = plan.boxes?.map((b) => (b === box ? { ...b, weightKg: b.weightKg + part.weightKg } : b));

@@ -5,7 +5,6 @@
  * new sea box when no box already on that sailing has room for it.
  */
 
-import { containerBoxItem } from "../boxes/plan-boxes.js";
 import type { BoxType, ContainerType, Depot, Port, Sailing } from "../model/scenario.js";
 import { instantIn } from "../output/to-plan.js";
 import {
@@ -41,8 +40,7 @@ export function addedFreight(ctx: LateContext, sailing: Sailing, item: BoxItem):
     const type = types.find((t) => t.id === box.type);
     if (!type || !boxTypeTakes(type, item)) continue;
     const members = box.containers.flatMap((id) => {
-      const c = ctx.plan.containers.find((x) => x.id === id);
-      const it = c ? containerBoxItem(ctx.scenario, c, ctx.shipments) : null;
+      const it = ctx.boxItem(id);
       return it ? [it] : [];
     });
     const slots = members.reduce((a, m) => a + m.slots, 0);
@@ -78,20 +76,22 @@ export function bestNewContainer(ctx: LateContext, part: Part): NewContainerOpti
     if (c.sailing !== undefined) onSailing.set(c.sailing, (onSailing.get(c.sailing) ?? 0) + 1);
   const withBoxes = boxesActive(s);
 
-  let best: NewContainerOption | null = null;
+  interface Best {
+    depot: Depot;
+    type: ContainerType;
+    port: Port;
+    sailing: Sailing | undefined;
+    trip: ReturnType<typeof timeTrip>;
+  }
+  const found: { best: Best | null } = { best: null };
   let bestCost = Infinity;
   let bestKm = Infinity;
-  const consider = (depot: Depot, type: ContainerType, port: Port, sailing: Sailing | undefined) => {
-    const trip = timeTrip(
-      ctx,
-      depot,
-      [{ village, load: [], readyMin: sh.readyAt ? minutesOf(sh.readyAt) : -Infinity }],
-      port,
-    );
-    if (sailing && trip.portArrival > minutesOf(sailing.cutoff) + 1e-6) return;
-    let freight = 0;
-    if (sailing && withBoxes) {
-      const profile = loadProfile([handling], [sh.destination]);
+  const profile = loadProfile([handling], [sh.destination]);
+  const freightCache = new Map<string, number | null>();
+  /** Freight the new container adds on a sailing: depends on the sailing and the type (slots, tare). */
+  const freightOn = (sailing: Sailing, type: ContainerType) => {
+    const key = `${sailing.id}\u0000${type.id}`;
+    if (!freightCache.has(key)) {
       const item: BoxItem = {
         key: "(new)",
         slots: boxSlotsOf(type),
@@ -99,23 +99,29 @@ export function bestNewContainer(ctx: LateContext, part: Part): NewContainerOpti
         loadKg: part.weightKg,
         ...profile,
       };
-      const added = addedFreight(ctx, sailing, item);
+      freightCache.set(key, addedFreight(ctx, sailing, item));
+    }
+    return freightCache.get(key) ?? null;
+  };
+  const consider = (depot: Depot, type: ContainerType, port: Port, sailing: Sailing | undefined) => {
+    let freight = 0;
+    if (sailing && withBoxes) {
+      const added = freightOn(sailing, type);
       if (added === null) return;
       freight = added;
     }
+    const trip = timeTrip(
+      ctx,
+      depot,
+      [{ village, load: [], readyMin: sh.readyAt ? minutesOf(sh.readyAt) : Number.NEGATIVE_INFINITY }],
+      port,
+    );
+    if (sailing && trip.portArrival > minutesOf(sailing.cutoff) + 1e-6) return;
     const cost = (type.fixedCost ?? 0) + (type.costPerKm ?? 1) * trip.km + freight;
     if (cost < bestCost - 1e-6 || (Math.abs(cost - bestCost) <= 1e-6 && trip.km < bestKm)) {
       bestCost = cost;
       bestKm = trip.km;
-      best = {
-        addedKm: trip.km,
-        addedCost: cost,
-        pickupAt: instantIn(trip.stops[0].loadStart, ctx.zoneOf(village)),
-        portArrival: instantIn(trip.portArrival, ctx.zoneOf(port)),
-        ...(sailing ? { sailing: sailing.id } : {}),
-        depot: depot.id,
-        type: type.id,
-      };
+      found.best = { depot, type, port, sailing, trip };
     }
   };
 
@@ -148,5 +154,15 @@ export function bestNewContainer(ctx: LateContext, part: Part): NewContainerOpti
       }
     }
   }
-  return best;
+  if (!found.best) return null;
+  const { depot, type, port, sailing, trip } = found.best;
+  return {
+    addedKm: trip.km,
+    addedCost: bestCost,
+    pickupAt: instantIn(trip.stops[0].loadStart, ctx.zoneOf(village)),
+    portArrival: instantIn(trip.portArrival, ctx.zoneOf(port)),
+    ...(sailing ? { sailing: sailing.id } : {}),
+    depot: depot.id,
+    type: type.id,
+  };
 }
