@@ -5,9 +5,9 @@
 import { ConfigError, loadConfig } from "../config/load-config.js";
 import { openDataSource } from "../shared/infra/db/data-source.js";
 import { createLogger } from "../shared/infra/logger.js";
+import { createPlanProcessor } from "../shared/infra/planning/plan.processor.js";
 import { onShutdown } from "../shared/infra/shutdown.js";
 import { startBullmqWorker } from "./bullmq-worker.js";
-import { createPlanProcessor } from "./plan.processor.js";
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);

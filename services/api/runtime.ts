@@ -8,10 +8,10 @@ import { ensureBootstrapKey } from "../../shared/infra/db/api-keys.repository.js
 import { openDataSource } from "../../shared/infra/db/data-source.js";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "../../shared/infra/db/embedded-postgres.js";
 import type { Logger } from "../../shared/infra/logger.js";
+import { createPlanProcessor } from "../../shared/infra/planning/plan.processor.js";
 import { createBullmqQueue } from "../../shared/infra/queue/bullmq-queue.js";
 import { createInProcessQueue } from "../../shared/infra/queue/in-process-queue.js";
 import type { PlanningQueue } from "../../shared/infra/queue/planning-queue.js";
-import { createPlanProcessor } from "../../workers/plan.processor.js";
 import { findDemoScenarioFile, isDatabaseEmpty, loadScenario, readScenarioFile } from "../seed/demo-data.js";
 import type { AppDeps } from "./app.js";
 import type { DatabaseInfo } from "./routes/health.routes.js";

@@ -9,9 +9,9 @@ import type { DataSource } from "typeorm";
 import { createApp } from "../../../services/api/app.js";
 import { openDataSource } from "../../../shared/infra/db/data-source.js";
 import { createLogger } from "../../../shared/infra/logger.js";
+import { createPlanProcessor } from "../../../shared/infra/planning/plan.processor.js";
 import { createInProcessQueue } from "../../../shared/infra/queue/in-process-queue.js";
 import type { PlanningQueue } from "../../../shared/infra/queue/planning-queue.js";
-import { createPlanProcessor } from "../../../workers/plan.processor.js";
 import { createFreshDatabase, type FreshDatabase } from "./fresh-database.js";
 
 export interface RunningApp {

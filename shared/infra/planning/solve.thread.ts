@@ -5,9 +5,9 @@
  * takes seconds on a busy machine, so the worker keeps a loaded thread waiting.
  */
 import { parentPort } from "node:worker_threads";
-import { checkPlan } from "../shared/core/check/check-plan.js";
-import { validateScenario } from "../shared/core/model/validate.js";
-import { solve } from "../shared/core/solve.js";
+import { checkPlan } from "../../core/check/check-plan.js";
+import { validateScenario } from "../../core/model/validate.js";
+import { solve } from "../../core/solve.js";
 import { timeLeftMs } from "./job-deadline.js";
 import type { SolveThreadInput, SolveThreadMessage, SolveThreadStart } from "./solve-thread.messages.js";
 

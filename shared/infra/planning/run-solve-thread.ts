@@ -9,7 +9,7 @@
  */
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import type { Plan } from "../shared/core/model/plan.js";
+import type { Plan } from "../../core/model/plan.js";
 import type { JobDeadline, JobPhase } from "./job-deadline.js";
 import type {
   SolveThreadInput,

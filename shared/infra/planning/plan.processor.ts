@@ -8,17 +8,17 @@
  * at the limit plus the grace is terminated and the job fails saying so.
  */
 import type { DataSource } from "typeorm";
-import { JOB_SCHEMAS, type PlanJobData, type SolveJobData } from "../shared/contracts/jobs.js";
-import type { Plan } from "../shared/core/model/plan.js";
-import { PlanningRunEntity } from "../shared/infra/db/entities/planning-run.entity.js";
-import { type StoreOutcome, storePlan } from "../shared/infra/db/plan.store.js";
-import type { Logger } from "../shared/infra/logger.js";
+import { JOB_SCHEMAS, type PlanJobData, type SolveJobData } from "../../contracts/jobs.js";
+import type { Plan } from "../../core/model/plan.js";
+import { PlanningRunEntity } from "../db/entities/planning-run.entity.js";
+import { type StoreOutcome, storePlan } from "../db/plan.store.js";
+import type { Logger } from "../logger.js";
 import {
   JobCancelledError,
   type JobProcessor,
   PermanentJobError,
   type ProcessorJob,
-} from "../shared/infra/queue/planning-queue.js";
+} from "../queue/planning-queue.js";
 import { JobDeadline, type JobPhase, PHASE_WORDS } from "./job-deadline.js";
 import { prewarmSolveThread, runSolveThread, THREAD_LOAD_LIMIT_MS } from "./run-solve-thread.js";
 import type { Violation } from "./solve-thread.messages.js";

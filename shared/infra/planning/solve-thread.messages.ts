@@ -1,4 +1,4 @@
-import type { Plan } from "../shared/core/model/plan.js";
+import type { Plan } from "../../core/model/plan.js";
 import type { JobPhase } from "./job-deadline.js";
 
 export interface SolveThreadInput {

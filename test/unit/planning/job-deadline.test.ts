@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { JobDeadline, MIN_SOLVE_MS, timeLeftMs } from "../../../workers/job-deadline.js";
+import { JobDeadline, MIN_SOLVE_MS, timeLeftMs } from "../../../shared/infra/planning/job-deadline.js";
 
 describe("JobDeadline: one clock for the whole job", () => {
   const t0 = 1_800_000_000_000;
