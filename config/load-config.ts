@@ -85,6 +85,21 @@ const envSchema = z.object({
     .optional()
     .default("info"),
   SHUTDOWN_TIMEOUT_SECONDS: numberFrom(30, 0),
+  METRICS_OPEN_ON_LOOPBACK: boolFrom(true),
+  WORKER_METRICS_PORT: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === "") return undefined;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0 || n > 65535) {
+        ctx.addIssue({ code: "custom", message: "must be a whole number between 0 and 65535" });
+        return z.NEVER;
+      }
+      return n;
+    }),
+  WORKER_METRICS_HOST: optionalText,
+  ADMIN_SESSION_MINUTES: intFrom(30, 1, 24 * 60),
 });
 
 export interface Config {
@@ -109,6 +124,15 @@ export interface Config {
   readonly demoData: boolean;
   readonly logLevel: string;
   readonly shutdownTimeoutMs: number;
+  readonly observability: {
+    /** /metrics without a key for callers on this machine (not forwarded by a proxy). */
+    readonly metricsOpenOnLoopback: boolean;
+    /** The worker serves its own /metrics on this port; absent = it does not. */
+    readonly workerMetricsPort?: number;
+    readonly workerMetricsHost: string;
+    /** Lifetime of the queue dashboard's session cookie. */
+    readonly adminSessionMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -153,5 +177,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     demoData: e.DEMO_DATA,
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: Math.round(e.SHUTDOWN_TIMEOUT_SECONDS * 1000),
+    observability: {
+      metricsOpenOnLoopback: e.METRICS_OPEN_ON_LOOPBACK,
+      workerMetricsPort: e.WORKER_METRICS_PORT,
+      workerMetricsHost: e.WORKER_METRICS_HOST ?? "127.0.0.1",
+      adminSessionMs: e.ADMIN_SESSION_MINUTES * 60_000,
+    },
   });
 }

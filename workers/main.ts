@@ -5,9 +5,11 @@
 import { ConfigError, loadConfig } from "../config/load-config.js";
 import { openDataSource } from "../shared/infra/db/data-source.js";
 import { createLogger } from "../shared/infra/logger.js";
+import { createMetrics } from "../shared/infra/metrics.js";
 import { createPlanProcessor } from "../shared/infra/planning/plan.processor.js";
 import { onShutdown } from "../shared/infra/shutdown.js";
 import { startBullmqWorker } from "./bullmq-worker.js";
+import { serveMetrics } from "./metrics-server.js";
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -25,18 +27,26 @@ async function main(): Promise<void> {
     url: config.database.url!,
     poolSize: config.queue.concurrency + 2,
   });
+  const metrics = createMetrics();
   const processor = createPlanProcessor({
     dataSource,
     logger,
     maxAttempts: config.queue.attempts,
     graceMs: config.queue.graceMs,
+    metrics: metrics.jobs,
   });
   const planning = startBullmqWorker(config, processor, logger);
   await planning.worker.waitUntilReady();
+  const { workerMetricsPort, workerMetricsHost } = config.observability;
+  const metricsServer =
+    workerMetricsPort === undefined
+      ? undefined
+      : await serveMetrics(metrics.registry, workerMetricsPort, workerMetricsHost, logger);
   logger.info({ queue: config.queue.name, concurrency: config.queue.concurrency }, "worker ready");
   onShutdown(logger, config.shutdownTimeoutMs, [
     () => planning.close(config.shutdownTimeoutMs),
     () => dataSource.destroy(),
+    () => new Promise<void>((ok) => (metricsServer ? metricsServer.close(() => ok()) : ok())),
   ]);
 }
 

@@ -8,10 +8,14 @@ import compression from "compression";
 import express, { type Express, Router } from "express";
 import type { DataSource } from "typeorm";
 import type { Logger } from "../../shared/infra/logger.js";
+import { createMetrics, type Metrics } from "../../shared/infra/metrics.js";
 import type { PlanningQueue } from "../../shared/infra/queue/planning-queue.js";
 import { createWebRouter } from "../web/web.router.js";
 import { jsonBody } from "./body-limits.js";
 import { errorHandler, notFoundHandler } from "./error-handler.js";
+import { httpMetrics } from "./observability/http-metrics.js";
+import { metricsRouter, registerServiceGauges } from "./observability/metrics.routes.js";
+import { requestLogger } from "./observability/request-log.js";
 import { authenticate } from "./principal.js";
 import { boxesRouter } from "./routes/boxes.routes.js";
 import { containersRouter } from "./routes/containers.routes.js";
@@ -34,6 +38,10 @@ export interface AppDeps {
   publicUrl?: string;
   /** The service's clock (status timestamps, minutes to cut-off); tests pass a fixed one. */
   now?: () => Date;
+  /** This process's metrics (HTTP, jobs run in-process); a fresh registry when absent. */
+  metrics?: Metrics;
+  /** Who reads /metrics without a key (README "Operations"). Default: loopback callers. */
+  metricsOpenOnLoopback?: boolean;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -41,12 +49,24 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("query parser", "simple");
+  // First: every request gets its id (X-Request-Id) and its log line, and is timed, whatever answers it.
+  app.use(requestLogger(deps.logger));
+  const metrics = deps.metrics ?? createMetrics();
+  app.use(httpMetrics(metrics.registry));
+  registerServiceGauges(metrics.registry, deps);
   // Villages are on slow mobile links: gzip the dashboard, plans and exports (about 3x smaller).
   app.use(compression());
   // JSON bodies, each route with its own size limit (body-limits.ts); over it: 413.
   app.use(jsonBody);
 
   app.use(healthRouter(deps));
+  app.use(
+    metricsRouter({
+      registry: metrics.registry,
+      dataSource: deps.dataSource,
+      openOnLoopback: deps.metricsOpenOnLoopback ?? true,
+    }),
+  );
   app.use(docsRouter(deps.publicUrl));
 
   const v1 = Router();

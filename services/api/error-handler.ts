@@ -49,9 +49,17 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.status(status).json({ errors: [{ path: "(body)", message }] });
       return;
     }
-    logger.error({ err, method: req.method, url: req.originalUrl }, "unhandled error");
-    res
-      .status(500)
-      .json({ errors: [{ path: "(server)", message: "internal error; the request may be retried" }] });
+    // req.log carries the request id (observability/request-log.ts); the answer names it too,
+    // so a coordinator reporting the error gives the operator the log line to look for.
+    (req.log ?? logger).error({ err, method: req.method, url: req.originalUrl }, "unhandled error");
+    const id = res.getHeader("X-Request-Id");
+    res.status(500).json({
+      errors: [
+        {
+          path: "(server)",
+          message: `internal error; the request may be retried${id ? ` (request id ${id})` : ""}`,
+        },
+      ],
+    });
   };
 }

@@ -8,6 +8,7 @@ import { ensureBootstrapKey } from "../../shared/infra/db/api-keys.repository.js
 import { openDataSource } from "../../shared/infra/db/data-source.js";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "../../shared/infra/db/embedded-postgres.js";
 import type { Logger } from "../../shared/infra/logger.js";
+import { createMetrics } from "../../shared/infra/metrics.js";
 import { createPlanProcessor } from "../../shared/infra/planning/plan.processor.js";
 import { createBullmqQueue } from "../../shared/infra/queue/bullmq-queue.js";
 import { createInProcessQueue } from "../../shared/infra/queue/in-process-queue.js";
@@ -50,6 +51,7 @@ export async function startRuntime(
   }
   const dataSource = await openDataSource({ url, poolSize: 10, singleSession: embedded !== undefined });
 
+  const metrics = createMetrics();
   let queue: PlanningQueue;
   if (config.queue.redisUrl) {
     queue = createBullmqQueue({ redisUrl: config.queue.redisUrl, ...config.queue });
@@ -59,6 +61,7 @@ export async function startRuntime(
       logger,
       maxAttempts: config.queue.attempts,
       graceMs: config.queue.graceMs,
+      metrics: metrics.jobs,
     });
     queue = createInProcessQueue(processor, config.queue);
   }
@@ -79,6 +82,8 @@ export async function startRuntime(
       database,
       planning: config.planning,
       publicUrl: config.http.publicUrl,
+      metrics,
+      metricsOpenOnLoopback: config.observability.metricsOpenOnLoopback,
     },
     demoLoaded,
     async close() {

@@ -13,9 +13,11 @@ import type { Plan } from "../../core/model/plan.js";
 import { PlanningRunEntity } from "../db/entities/planning-run.entity.js";
 import { type StoreOutcome, storePlan } from "../db/plan.store.js";
 import type { Logger } from "../logger.js";
+import type { JobMetrics, JobOutcome } from "../metrics.js";
 import {
   JobCancelledError,
   type JobProcessor,
+  JobTimeoutError,
   PermanentJobError,
   type ProcessorJob,
 } from "../queue/planning-queue.js";
@@ -36,6 +38,15 @@ export interface PlanProcessorDeps {
   now?: () => Date;
   /** Milliseconds past a job's time limit before its solver thread is terminated. */
   graceMs?: number;
+  /** Where job durations go (the process's /metrics). */
+  metrics?: JobMetrics;
+}
+
+function outcomeOf(error: unknown): JobOutcome {
+  if (error instanceof JobCancelledError) return "cancelled";
+  if (error instanceof JobTimeoutError) return "timeout";
+  if (error instanceof PermanentJobError) return "failed";
+  return "error";
 }
 
 export interface SolveJobResult {
@@ -115,7 +126,7 @@ async function solveChecked(run: JobRun, input: SolveJobData, shipments: number)
   }
   if (outcome.kind === "timeout") {
     run.log.warn({ phase: outcome.phase, limitMs: deadline.limitMs }, "solver stopped at the hard stop");
-    throw new PermanentJobError(`the job did not finish within its ${deadline.describeLimit()}`, [
+    throw new JobTimeoutError(`the job did not finish within its ${deadline.describeLimit()}`, [
       {
         path: "timeLimitSeconds",
         message:
@@ -239,12 +250,19 @@ export function createPlanProcessor(deps: PlanProcessorDeps): JobProcessor {
       }
     });
     log.info({ limitMs: deadline.limitMs, graceMs }, "job started");
+    let outcome: JobOutcome = "completed";
     try {
       return job.name === "solve"
         ? await processSolve(data as SolveJobData, jobRun)
         : await processPlan(job, data as PlanJobData, jobRun);
+    } catch (error) {
+      outcome = outcomeOf(error);
+      throw error;
     } finally {
       jobRun.stop();
+      const seconds = (Date.now() - deadline.startedAt) / 1000;
+      deps.metrics?.jobFinished(job.name, outcome, seconds);
+      log.info({ outcome, elapsedMs: Math.round(seconds * 1000) }, "job ended");
     }
   };
 }

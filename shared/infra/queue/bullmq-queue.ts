@@ -95,6 +95,23 @@ export function createBullmqQueue(options: BullmqQueueOptions): PlanningQueue {
       }
       return status(id);
     },
+    async counts() {
+      const c = await queue.getJobCounts(
+        "waiting",
+        "prioritized",
+        "delayed",
+        "active",
+        "completed",
+        "failed",
+      );
+      return {
+        waiting: (c.waiting ?? 0) + (c.prioritized ?? 0),
+        delayed: c.delayed ?? 0,
+        active: c.active ?? 0,
+        completed: c.completed ?? 0,
+        failed: c.failed ?? 0,
+      };
+    },
     async health(): Promise<QueueHealth> {
       try {
         await redis.ping();

@@ -138,6 +138,14 @@ export function createInProcessQueue(processor: JobProcessor, options: InProcess
       }
       return snapshot(e);
     },
+    async counts() {
+      const c = { waiting: 0, active: 0, completed: 0, failed: 0 };
+      for (const e of jobs.values()) {
+        if (e.state === "queued") c.waiting++;
+        else if (e.state === "active" || e.state === "completed" || e.state === "failed") c[e.state]++;
+      }
+      return c;
+    },
     async health(): Promise<QueueHealth> {
       return {
         kind: "in-process",

@@ -36,6 +36,17 @@ export class JobCancelledError extends PermanentJobError {
   }
 }
 
+/** Thrown when a job's solver was stopped at its hard stop (time limit plus grace). */
+export class JobTimeoutError extends PermanentJobError {
+  constructor(message: string, errors: { path: string; message: string }[]) {
+    super(message, errors);
+    this.name = "JobTimeoutError";
+  }
+}
+
+/** Jobs per state, for the queue-depth metric (BullMQ's state names; the in-process queue's map to them). */
+export type QueueCounts = Partial<Record<"waiting" | "delayed" | "active" | "completed" | "failed", number>>;
+
 export interface QueueHealth {
   kind: "bullmq" | "in-process";
   name: string;
@@ -50,5 +61,6 @@ export interface PlanningQueue {
   /** null when there is no such job; otherwise its status after the cancel. */
   cancel(id: string): Promise<JobStatus | null>;
   health(): Promise<QueueHealth>;
+  counts(): Promise<QueueCounts>;
   close(): Promise<void>;
 }
