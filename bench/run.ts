@@ -18,7 +18,14 @@ import { headerLine, resultLine, summaryLine, verdictLine } from "./score/report
 import { type BenchCase, loadSuite } from "./suites/load-suite.js";
 import { findSuite } from "./suites/suite-catalog.js";
 
-const REPO = resolve(__dirname, "..");
+/** The repository root, from bench/ or from the compiled bundle in dist/solver/. */
+function repoRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(resolve(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+const REPO = repoRoot();
 const err = (line: string) => process.stderr.write(`${line}\n`);
 
 function machine() {

@@ -7,11 +7,10 @@
  */
 import { existsSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { performance } from "node:perf_hooks";
 import { checkPlan } from "../shared/core/check/check-plan.js";
 import type { Plan } from "../shared/core/model/plan.js";
 import { validateScenario } from "../shared/core/model/validate.js";
-import { solve } from "../shared/core/solve.js";
+import { solveOnThreads } from "../shared/infra/planning/parallel-solve.js";
 import { type PlanArgs, parsePlanArgs, USAGE } from "./cli/args.js";
 import { createProgressReporter } from "./cli/progress.js";
 import { summaryLines } from "./cli/summary.js";
@@ -60,7 +59,7 @@ function writePlanFile(outPath: string, text: string): void {
   }
 }
 
-function run(args: PlanArgs): number {
+async function run(args: PlanArgs): Promise<number> {
   const read = readScenarioJson(args.scenarioPath);
   if (!read.ok) {
     err(read.error);
@@ -84,10 +83,11 @@ function run(args: PlanArgs): number {
   const progress = createProgressReporter(process.stderr);
   let plan: Plan;
   try {
-    plan = solve(scenario, {
+    // A big week is planned in parts on threads; a small one in this thread, as before.
+    plan = await solveOnThreads(scenario, {
       seed: args.seed,
       timeLimitMs: args.timeLimitS * 1000,
-      clock: () => performance.now(),
+      threads: args.threads,
       onProgress: (p) => progress.update(p),
     });
   } finally {
@@ -115,7 +115,7 @@ function run(args: PlanArgs): number {
   return EXIT_OK;
 }
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   const parsed = parsePlanArgs(argv);
   if (!parsed.ok) {
     err(`error: ${parsed.error}`);
@@ -127,7 +127,7 @@ function main(argv: readonly string[]): number {
     return EXIT_OK;
   }
   try {
-    return run(parsed.args);
+    return await run(parsed.args);
   } catch (error) {
     err(`planner failed: ${(error as Error).stack ?? String(error)}`);
     return EXIT_BUG;
@@ -135,4 +135,6 @@ function main(argv: readonly string[]): number {
 }
 
 // exitCode, not exit(): a large plan piped to stdout must be flushed before Node ends.
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -3,10 +3,11 @@
  * flag is refused before any file is read or written.
  */
 import { parseArgs } from "node:util";
-import { seedFlag, timeLimitFlag } from "./number-flags.js";
+import { DEFAULT_THREADS } from "../../shared/infra/planning/parallel-solve.js";
+import { seedFlag, threadsFlag, timeLimitFlag } from "./number-flags.js";
 
 export const USAGE =
-  "usage: npm run plan -- SCENARIO.json [--out PLAN.json] [--time-limit SECONDS] [--seed N]";
+  "usage: npm run plan -- SCENARIO.json [--out PLAN.json] [--time-limit SECONDS] [--seed N] [--threads N]";
 
 export const DEFAULT_TIME_LIMIT_S = 5;
 export const DEFAULT_SEED = 1;
@@ -16,6 +17,7 @@ export interface PlanArgs {
   outPath?: string;
   timeLimitS: number;
   seed: number;
+  threads: number;
 }
 
 export type ParsedArgs =
@@ -41,6 +43,8 @@ export function parsePlanArgs(argv: readonly string[]): ParsedArgs {
   if (!timeLimit.ok) return timeLimit;
   const seed = seedFlag(values.seed, DEFAULT_SEED);
   if (!seed.ok) return seed;
+  const threads = threadsFlag(values.threads, DEFAULT_THREADS);
+  if (!threads.ok) return threads;
   if (values.out !== undefined && values.out.trim() === "")
     return { ok: false, error: "--out needs a file name" };
   return {
@@ -50,6 +54,7 @@ export function parsePlanArgs(argv: readonly string[]): ParsedArgs {
       outPath: values.out,
       timeLimitS: timeLimit.value,
       seed: seed.value,
+      threads: threads.value,
     },
   };
 }
@@ -63,6 +68,7 @@ function parse(argv: readonly string[]) {
       out: { type: "string", short: "o" },
       "time-limit": { type: "string", short: "t" },
       seed: { type: "string", short: "s" },
+      threads: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });

@@ -27,3 +27,12 @@ export function seedFlag(text: string | undefined, fallback: number): FlagNumber
     return { ok: false, error: `--seed must be a whole number >= 0, got "${text}"` };
   return { ok: true, value: n };
 }
+
+/** `--threads`, a whole number from 1 to 64; absent gives `fallback`. */
+export function threadsFlag(text: string | undefined, fallback: number): FlagNumber {
+  if (text === undefined) return { ok: true, value: fallback };
+  const n = decimal(text);
+  if (n === undefined || !Number.isInteger(n) || n < 1 || n > 64)
+    return { ok: false, error: `--threads must be a whole number from 1 to 64, got "${text}"` };
+  return { ok: true, value: n };
+}

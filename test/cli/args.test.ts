@@ -7,15 +7,18 @@ describe("cli/args: npm run plan flags", () => {
     expect(DEFAULT_SEED).to.equal(1);
     expect(parsePlanArgs(["s.json"])).to.deep.equal({
       ok: true,
-      args: { scenarioPath: "s.json", outPath: undefined, timeLimitS: 5, seed: 1 },
+      args: { scenarioPath: "s.json", outPath: undefined, timeLimitS: 5, seed: 1, threads: 2 },
     });
   });
 
   it("reads --out, --time-limit and --seed in either form and any order", () => {
     expect(parsePlanArgs(["--seed=7", "s.json", "--out", "p.json", "--time-limit", "2.5"])).to.deep.equal({
       ok: true,
-      args: { scenarioPath: "s.json", outPath: "p.json", timeLimitS: 2.5, seed: 7 },
+      args: { scenarioPath: "s.json", outPath: "p.json", timeLimitS: 2.5, seed: 7, threads: 2 },
     });
+    expect(parsePlanArgs(["s.json", "--threads", "1"])).to.deep.include({ ok: true });
+    const one = parsePlanArgs(["s.json", "--threads", "1"]);
+    expect(one.ok && "args" in one && one.args.threads).to.equal(1);
   });
 
   const refused: [string, string[], RegExp][] = [
@@ -28,6 +31,8 @@ describe("cli/args: npm run plan flags", () => {
     ["a flag without its value", ["s.json", "--out"], /argument missing/],
     ["no scenario", [], /missing SCENARIO\.json/],
     ["two scenarios", ["a.json", "b.json"], /expected one scenario file, got 2/],
+    ["zero threads", ["s.json", "--threads", "0"], /--threads must be a whole number from 1 to 64/],
+    ["a fractional thread count", ["s.json", "--threads", "1.5"], /--threads must be a whole number/],
   ];
   for (const [what, argv, message] of refused) {
     it(`refuses ${what}`, () => {

@@ -7,9 +7,9 @@
  * a 1 s limit cannot spend: a loaded thread waits for the next job (the spare), and each
  * job gets a fresh one (a 50,000-shipment job leaves no heap behind).
  */
-import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Plan } from "../../core/model/plan.js";
+import { ensureSolverBundle } from "../solver-bundle/build.cjs";
 import type { JobDeadline, JobPhase } from "./job-deadline.js";
 import type {
   SolveThreadInput,
@@ -41,11 +41,15 @@ export interface SolveThreadOptions {
 }
 
 /**
- * The thread's entry is TypeScript, and Node 20 ignores `--import` in a worker's
- * execArgv, so the thread starts from a one-line script that loads it through tsx.
+ * The thread runs the compiled solver (dist/solver/solve.thread.cjs, built on demand from
+ * the TypeScript when missing or stale: shared/infra/solver-bundle/build.cjs): under tsx the
+ * solver spends about a quarter of its time in tsx's export getters.
  */
-const THREAD_ENTRY = join(__dirname, "solve.thread.ts");
-const THREAD_BOOT = `require(${JSON.stringify(require.resolve("tsx/cjs/api"))}).require(${JSON.stringify(THREAD_ENTRY)}, ${JSON.stringify(__filename)});`;
+let threadEntry: string | undefined;
+function solveThreadEntry(): string {
+  threadEntry ??= ensureSolverBundle().file("solve.thread");
+  return threadEntry;
+}
 
 interface SolverThread {
   worker: Worker;
@@ -59,7 +63,7 @@ let spare: SolverThread | undefined;
 export const THREAD_LOAD_LIMIT_MS = 60_000;
 
 function spawnThread(): SolverThread {
-  const worker = new Worker(THREAD_BOOT, { eval: true });
+  const worker = new Worker(solveThreadEntry());
   let loaded: () => void = () => undefined;
   const ready = new Promise<void>((ok) => {
     loaded = ok;

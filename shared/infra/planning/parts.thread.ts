@@ -1,0 +1,44 @@
+/**
+ * A thread that plans parts of a big week (see parallel-solve.ts): it receives one part at
+ * a time with its budget and the run's deadline, and answers with the part's plan. The
+ * clock is the epoch in milliseconds, the same in every thread, so one deadline holds for all.
+ */
+import { parentPort } from "node:worker_threads";
+import { solve } from "../../core/solve.js";
+import type { PartsThreadReply, PartsThreadTask } from "./parts-thread.messages.js";
+
+const clock = () => performance.timeOrigin + performance.now();
+
+function post(message: PartsThreadReply): void {
+  parentPort?.postMessage(message);
+}
+
+parentPort?.on("message", (task: PartsThreadTask) => {
+  try {
+    let last = -1;
+    const plan = solve(task.scenario, {
+      seed: task.seed,
+      timeLimitMs: task.timeLimitMs,
+      maxIterations: task.maxIterations,
+      clock: task.useClock ? clock : undefined,
+      deadline: task.deadline,
+      // A part is planned whole: the parts were cut to the size one search handles well.
+      maxShipmentsPerPart: Number.POSITIVE_INFINITY,
+      onProgress: (p) => {
+        const step = Math.floor(p.fraction * 20);
+        if (step !== last) {
+          last = step;
+          post({ type: "progress", id: task.id, ...p });
+        }
+      },
+    });
+    post({ type: "done", id: task.id, plan });
+  } catch (error) {
+    post({
+      type: "failed",
+      id: task.id,
+      message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
+  }
+});
+post({ type: "ready" });
