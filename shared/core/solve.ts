@@ -117,8 +117,10 @@ function solveWhole(scenario: Scenario, options: SolveOptions): Plan {
     );
     sol = annealer.run();
   }
-  reassignSailings(sol);
-  topUp(sol);
+  // What follows the search may use the time kept for it, never more: the limit is a promise.
+  const late = () => clock !== undefined && options.maxIterations === undefined && clock() > end;
+  reassignSailings(sol, late);
+  topUp(sol, late);
   // Sea boxes: each sailing packed exactly, containers moved between sailings to fill boxes.
   sol.unassigned.push(...assignBoxSailings(sol));
   report(1, sol);

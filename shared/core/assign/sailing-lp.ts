@@ -8,12 +8,20 @@ import solver from "javascript-lp-solver";
 import { endpointOptions } from "../search/route-eval.js";
 import type { Solution } from "../search/solution.js";
 
-/** Re-assign endpoints when it lowers the cost; returns true when anything changed. */
-export function reassignSailings(sol: Solution): boolean {
+/**
+ * Re-assign endpoints when it lowers the cost; returns true when anything changed.
+ * @param late true once the run's time is up: the LP is then not started (it cannot be stopped)
+ */
+export function reassignSailings(sol: Solution, late: () => boolean = () => false): boolean {
   const p = sol.p;
   if (sol.routes.length < 2 || p.endpoints.length < 2) return false;
   if (!p.endpoints.some((e) => e.maxContainers !== Infinity)) return false; // greedy is already optimal per route
   const options = sol.routes.map((r) => endpointOptions(p, r.kind, r.jobs, sol.params.fillBonus));
+  // Every container already on its cheapest endpoint: no assignment can cost less, no LP needed.
+  const cheapest = (r: number) => Math.min(...options[r].map((o) => o.obj));
+  if (sol.routes.every((route, r) => route.obj <= cheapest(r) + 1e-9 * Math.abs(route.obj) + 1e-9))
+    return false;
+  if (late()) return false;
   const model = {
     optimize: "cost",
     opType: "min" as const,

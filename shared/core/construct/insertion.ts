@@ -27,8 +27,54 @@ export function insertJobs(
   blinkRate = BLINK_RATE,
 ): void {
   for (const job of jobs) {
-    if (!insertOne(sol, job, rng, budget, blinkRate)) sol.unassigned.push(job);
+    // Out of time (a loaded machine, or a week far too big for its limit): the best plan so
+    // far must still carry every job it can, so each goes where one quick look puts it.
+    const placed = budget.timeUp() ? insertQuickly(sol, job) : insertOne(sol, job, rng, budget, blinkRate);
+    if (!placed) sol.unassigned.push(job);
   }
+}
+
+/** Containers a job is tried in when time is up: the most recently opened ones. */
+const QUICK_ROUTES = 6;
+
+/**
+ * Where one look puts a job once time is up: at the end of a recently opened container
+ * (one that already stops at its village first), else in a container of its own. A few
+ * trip evaluations per job instead of every position of every container.
+ */
+function insertQuickly(sol: Solution, job: number): boolean {
+  const p = sol.p;
+  const j = p.jobs[job];
+  const fb = sol.params.fillBonus;
+  const recent: Route[] = [];
+  for (let k = sol.routes.length - 1; k >= 0 && recent.length < QUICK_ROUTES; k--) {
+    const r = sol.routes[k];
+    if (sol.canTake(r, job)) recent.push(r);
+  }
+  const last = (r: Route) => p.jobs[r.jobs[r.jobs.length - 1]];
+  recent.sort((a, b) => Number(last(b)?.village === j.village) - Number(last(a)?.village === j.village));
+  for (const r of recent) {
+    const jobs = [...r.jobs, job];
+    const ev = evaluateRoute(p, r.kind, jobs, jobs.length, sol.endpointUse, r.endpoint, fb);
+    if (ev.feasible) {
+      sol.insert(r, r.jobs.length, job);
+      return true;
+    }
+  }
+  let bestKind = -1;
+  let bestObj = Infinity;
+  for (const kind of p.kinds) {
+    if (sol.routes.length >= sol.maxRoutes) break;
+    if (j.kindOk[kind.index] === 0 || sol.kindUse[kind.index] >= kind.limit) continue;
+    const ev = evaluateRoute(p, kind.index, [job], 1, sol.endpointUse, -1, fb);
+    if (ev.feasible && ev.obj < bestObj) {
+      bestObj = ev.obj;
+      bestKind = kind.index;
+    }
+  }
+  if (bestKind < 0) return false;
+  sol.insert(sol.newRoute(bestKind), 0, job);
+  return true;
 }
 
 function insertOne(sol: Solution, job: number, rng: Random, budget: Budget, blinkRate: number): boolean {

@@ -67,8 +67,11 @@ export function mergePlans(
     parts.flatMap((p) => p.plan.containers),
   );
   let unassigned = parts.flatMap((p) => p.plan.unassigned);
-  const timeLimitMs = options.timeLimitMs ?? 0;
-  if (repairSolver && timeLimitMs > 0) {
+  // The repair runs only in the time the run has left (the parts may have run late on a loaded machine).
+  const left =
+    clock && options.deadline !== undefined ? options.deadline - clock() : Number.POSITIVE_INFINITY;
+  const timeLimitMs = Math.min(options.timeLimitMs ?? 0, left);
+  if (repairSolver && timeLimitMs > 0 && timeLimitMs >= 0.5 * (options.timeLimitMs ?? 0)) {
     const repaired = repairBorders(scenario, containers, unassigned, options, timeLimitMs, repairSolver);
     containers = orderContainers(scenario, repaired.containers);
     unassigned = repaired.unassigned;

@@ -282,31 +282,44 @@ function apportionSailings(
   }));
   const near = sailings.map(() => new Array<number>(P).fill(0));
   const any = sailings.map(() => new Array<number>(P).fill(0));
+  // Per port, the sailings it has; per village, the legs to its island's ports (measured once).
+  const byPort = s.ports.map(() => [] as number[]);
+  sailings.forEach((sl, k) => {
+    byPort[portIndex.get(sl.port)!].push(k);
+  });
+  const usable: number[] = [];
+  const usableKm: number[] = [];
   clusters.forEach((c, p) => {
     for (const v of c.villages) {
       const village = s.villages[v];
-      const toPort = s.ports.map((port) =>
-        sameIsland(village.island, port.island) ? leg(village, port) : null,
-      );
+      const legs: { km: number; minutes: number; sailings: number[] }[] = [];
+      s.ports.forEach((port, q) => {
+        if (byPort[q].length > 0 && sameIsland(village.island, port.island))
+          legs.push({ ...leg(village, port), sailings: byPort[q] });
+      });
       for (const si of byVillage[v]) {
         const sh = s.shipments[si];
         const ready = sh.readyAt ? Date.parse(sh.readyAt) : Number.NEGATIVE_INFINITY;
         const by = sh.sailBy ? Date.parse(sh.sailBy) : Number.POSITIVE_INFINITY;
-        const usable: number[] = [];
+        usable.length = 0;
+        usableKm.length = 0;
         let nearestKm = Number.POSITIVE_INFINITY;
-        sailings.forEach((sl, k) => {
-          const l = toPort[portIndex.get(sl.port)!];
-          if (l === null) return;
-          if (sh.destination && sl.destinations && !sl.destinations.includes(sh.destination)) return;
-          if (times[k].departure > by || ready + l.minutes * 60000 > times[k].cutoff) return;
-          usable.push(k);
-          nearestKm = Math.min(nearestKm, l.km);
+        for (const l of legs) {
+          for (const k of l.sailings) {
+            const sl = sailings[k];
+            if (sh.destination && sl.destinations && !sl.destinations.includes(sh.destination)) continue;
+            if (times[k].departure > by || ready + l.minutes * 60000 > times[k].cutoff) continue;
+            usable.push(k);
+            usableKm.push(l.km);
+            if (l.km < nearestKm) nearestKm = l.km;
+          }
+        }
+        let close = 0;
+        for (const km of usableKm) if (km <= nearestKm + SAILING_REACH_KM) close++;
+        usable.forEach((k, i) => {
+          if (usableKm[i] <= nearestKm + SAILING_REACH_KM) near[k][p] += sh.weightKg / close;
+          any[k][p] += sh.weightKg / usable.length;
         });
-        const close = usable.filter(
-          (k) => toPort[portIndex.get(sailings[k].port)!]!.km <= nearestKm + SAILING_REACH_KM,
-        );
-        for (const k of close) near[k][p] += sh.weightKg / close.length;
-        for (const k of usable) any[k][p] += sh.weightKg / usable.length;
       }
     }
   });

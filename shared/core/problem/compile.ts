@@ -167,6 +167,8 @@ export function compileProblem(s: Scenario): Compiled {
 
   const setAside: SetAside[] = [];
   const jobs: Job[] = [];
+  // Read once, not once per shipment: a national week asks every sailing of its island 20,000 times.
+  const departureMin = sailings.map((sl) => toMin(sl.departure));
   const compileShipment = (sh: Shipment, si: number) => {
     const vi = villageIndex.get(sh.village)!;
     const village = villages[vi];
@@ -205,13 +207,14 @@ export function compileProblem(s: Scenario): Compiled {
     }
 
     const endpointMask = new Uint32Array(maskWords);
+    const sailBy = sh.sailBy ? toMin(sh.sailBy) : Number.POSITIVE_INFINITY;
     for (const e of endpoints) {
       const port = s.ports[e.port];
       if (!sameIsland(village.island, port.island)) continue;
       if (e.sailing >= 0) {
         const sl = sailings[e.sailing];
         if (sh.destination && sl.destinations && !sl.destinations.includes(sh.destination)) continue;
-        if (sh.sailBy && toMin(sl.departure) > toMin(sh.sailBy)) continue;
+        if (departureMin[e.sailing] > sailBy) continue;
       }
       maskSet(endpointMask, e.index);
     }

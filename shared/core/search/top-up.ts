@@ -22,13 +22,15 @@ function piece(sol: Solution, from: Job, packages: number): Job {
   return job;
 }
 
-export function topUp(sol: Solution): void {
+/** @param late true once the run's time is up: what is not topped up by then stays unassigned */
+export function topUp(sol: Solution, late: () => boolean = () => false): void {
   const p = sol.p;
   const leftovers = sortHeaviestFirst(
     p,
     sol.unassigned.filter((id) => p.jobs[id].packages > 1),
   );
   for (const id of leftovers) {
+    if (late()) return;
     let rest = p.jobs[id];
     for (const route of [...sol.routes].sort((a, b) => a.weightKg - b.weightKg)) {
       if (rest.packages <= 1) break;
