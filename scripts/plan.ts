@@ -88,6 +88,7 @@ async function run(args: PlanArgs): Promise<number> {
       seed: args.seed,
       timeLimitMs: args.timeLimitS * 1000,
       threads: args.threads,
+      useClock: !args.noClockStop,
       onProgress: (p) => progress.update(p),
     });
   } finally {

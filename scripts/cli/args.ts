@@ -7,7 +7,7 @@ import { DEFAULT_THREADS } from "../../shared/infra/planning/parallel-solve.js";
 import { seedFlag, threadsFlag, timeLimitFlag } from "./number-flags.js";
 
 export const USAGE =
-  "usage: npm run plan -- SCENARIO.json [--out PLAN.json] [--time-limit SECONDS] [--seed N] [--threads N]";
+  "usage: npm run plan -- SCENARIO.json [--out PLAN.json] [--time-limit SECONDS] [--seed N] [--threads N] [--no-clock-stop]";
 
 export const DEFAULT_TIME_LIMIT_S = 5;
 export const DEFAULT_SEED = 1;
@@ -18,6 +18,8 @@ export interface PlanArgs {
   timeLimitS: number;
   seed: number;
   threads: number;
+  /** Plan on the work budget alone: the same plan however loaded the machine; the limit is then no promise. */
+  noClockStop: boolean;
 }
 
 export type ParsedArgs =
@@ -55,6 +57,7 @@ export function parsePlanArgs(argv: readonly string[]): ParsedArgs {
       timeLimitS: timeLimit.value,
       seed: seed.value,
       threads: threads.value,
+      noClockStop: values["no-clock-stop"] === true,
     },
   };
 }
@@ -69,6 +72,7 @@ function parse(argv: readonly string[]) {
       "time-limit": { type: "string", short: "t" },
       seed: { type: "string", short: "s" },
       threads: { type: "string" },
+      "no-clock-stop": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });

@@ -7,18 +7,34 @@ describe("cli/args: npm run plan flags", () => {
     expect(DEFAULT_SEED).to.equal(1);
     expect(parsePlanArgs(["s.json"])).to.deep.equal({
       ok: true,
-      args: { scenarioPath: "s.json", outPath: undefined, timeLimitS: 5, seed: 1, threads: 2 },
+      args: {
+        scenarioPath: "s.json",
+        outPath: undefined,
+        timeLimitS: 5,
+        seed: 1,
+        threads: 2,
+        noClockStop: false,
+      },
     });
   });
 
   it("reads --out, --time-limit and --seed in either form and any order", () => {
     expect(parsePlanArgs(["--seed=7", "s.json", "--out", "p.json", "--time-limit", "2.5"])).to.deep.equal({
       ok: true,
-      args: { scenarioPath: "s.json", outPath: "p.json", timeLimitS: 2.5, seed: 7, threads: 2 },
+      args: {
+        scenarioPath: "s.json",
+        outPath: "p.json",
+        timeLimitS: 2.5,
+        seed: 7,
+        threads: 2,
+        noClockStop: false,
+      },
     });
     expect(parsePlanArgs(["s.json", "--threads", "1"])).to.deep.include({ ok: true });
     const one = parsePlanArgs(["s.json", "--threads", "1"]);
     expect(one.ok && "args" in one && one.args.threads).to.equal(1);
+    const noClock = parsePlanArgs(["s.json", "--no-clock-stop"]);
+    expect(noClock.ok && "args" in noClock && noClock.args.noClockStop).to.equal(true);
   });
 
   const refused: [string, string[], RegExp][] = [
