@@ -40,7 +40,8 @@ const ERROR_TEXT: Record<number, string> = {
   401: "Missing or unknown API key",
   403: "The key's role may not do this",
   404: "No such thing (or not visible to this key)",
-  409: "Conflicts with the current state (duplicate id, move not allowed now)",
+  409: "Conflicts with the current state (duplicate id, move not allowed now, deleting what is in use)",
+  413: "The body is over this endpoint's size limit (1 MB; 5 MB for a batch or CSV import; 32 MB for a Scenario)",
   422: "Refers to things that do not exist",
 };
 const idParam = { name: "id", in: "path", required: true, schema: { type: "string" } };
@@ -62,7 +63,7 @@ function referencePaths(path: string, schema: string, noun: string) {
         tags: ["reference data"],
         summary: `Create a ${noun} (coordinator)`,
         requestBody: body(schema),
-        responses: { 201: ok("Created"), ...errors(400, 401, 403, 409, 422) },
+        responses: { 201: ok("Created"), ...errors(400, 413, 401, 403, 409, 422) },
       },
     },
     [`/v1/${path}/{id}`]: {
@@ -76,7 +77,7 @@ function referencePaths(path: string, schema: string, noun: string) {
         tags: ["reference data"],
         summary: `Create or replace a ${noun} (coordinator)`,
         requestBody: body(schema),
-        responses: { 200: ok("Replaced"), 201: ok("Created"), ...errors(400, 403, 422) },
+        responses: { 200: ok("Replaced"), 201: ok("Created"), ...errors(400, 413, 403, 422) },
       },
       delete: {
         tags: ["reference data"],
@@ -130,7 +131,7 @@ export function openApiDocument(serverUrl?: string) {
               properties: { jobId: { type: "string" } },
               required: ["jobId"],
             }),
-            ...errors(400, 401),
+            ...errors(400, 413, 401),
           },
         },
       },
@@ -173,7 +174,7 @@ export function openApiDocument(serverUrl?: string) {
           summary: "Create a shipment",
           parameters: [idempotencyKey],
           requestBody: body("ShipmentCreate"),
-          responses: { 201: ok("Created"), ...errors(400, 403, 409, 422) },
+          responses: { 201: ok("Created"), ...errors(400, 413, 403, 409, 422) },
         },
       },
       "/v1/shipments/batch": {
@@ -182,7 +183,7 @@ export function openApiDocument(serverUrl?: string) {
           summary: "Create many shipments, all or none",
           parameters: [idempotencyKey],
           requestBody: body("ShipmentBatch"),
-          responses: { 201: ok("Created"), ...errors(400, 403, 409, 422) },
+          responses: { 201: ok("Created"), ...errors(400, 413, 403, 409, 422) },
         },
       },
       "/v1/shipments/import": {
@@ -192,7 +193,7 @@ export function openApiDocument(serverUrl?: string) {
             "Import shipments from CSV (header: id,village,product,handling,weightKg,volumeM3,packages,readyAt,sailBy,destination,exporter), all or none",
           parameters: [idempotencyKey],
           requestBody: { required: true, content: { "text/csv": { schema: { type: "string" } } } },
-          responses: { 201: ok("Imported"), ...errors(400, 403, 409, 422) },
+          responses: { 201: ok("Imported"), ...errors(400, 413, 403, 409, 422) },
         },
       },
       "/v1/shipments/{id}": {
@@ -227,7 +228,7 @@ export function openApiDocument(serverUrl?: string) {
           summary: "Plan a region (island) or ports over a horizon from the open shipments (coordinator)",
           parameters: [idempotencyKey],
           requestBody: body("PlanRequest"),
-          responses: { 202: ok("Queued run"), ...errors(400, 403, 422) },
+          responses: { 202: ok("Queued run"), ...errors(400, 413, 403, 422) },
         },
       },
       "/v1/plans/{id}": {
@@ -298,7 +299,7 @@ export function openApiDocument(serverUrl?: string) {
               },
             },
           },
-          responses: { 200: ok("Moved"), ...errors(400, 403, 404, 409) },
+          responses: { 200: ok("Moved"), ...errors(400, 413, 403, 404, 409) },
         },
       },
       "/v1/containers/{id}/stops/{index}/picked-up": {
@@ -323,7 +324,7 @@ export function openApiDocument(serverUrl?: string) {
           tags: ["access"],
           summary: "Issue a key (coordinator); the response shows it once",
           requestBody: body("ApiKeyCreate"),
-          responses: { 201: ok("Issued"), ...errors(400, 403) },
+          responses: { 201: ok("Issued"), ...errors(400, 413, 403, 422) },
         },
       },
       "/v1/keys/{id}": {
@@ -343,7 +344,7 @@ export function openApiDocument(serverUrl?: string) {
         put: {
           tags: ["planning"],
           summary: "Replace planning defaults (coordinator)",
-          responses: { 200: ok("Saved"), ...errors(400, 403) },
+          responses: { 200: ok("Saved"), ...errors(400, 413, 403, 409) },
         },
       },
       ...referencePaths("villages", "Village", "village"),

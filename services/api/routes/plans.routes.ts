@@ -35,6 +35,8 @@ function runView(run: PlanningRunEntity, plan?: PlanEntity | null) {
     request: run.request,
     shipments: scenario.shipments?.length ?? 0,
     keptContainers: run.keptContainers,
+    /** Stored records left out because the planner cannot use them, each with why. */
+    skipped: run.skipped ?? [],
     version: run.planVersion,
     ...(run.errors ? { errors: run.errors } : {}),
     createdAt: run.createdAt,

@@ -439,7 +439,16 @@ ${cardCell("", `<button type="button" class="secondary" data-download="${esc(END
       if (run.state === "completed") {
         progress.value = 100;
         status.className = "ok";
-        status.textContent = t("plan.done");
+        // Records the run left out (stored before validation, or made unusable): say which and why.
+        const skipped = Array.isArray(run.skipped) ? run.skipped : [];
+        const list = skipped
+          .map(
+            (r) => `${r.record} ${r.id}: ${(r.errors || []).map((e) => `${e.path} ${e.message}`).join(", ")}`,
+          )
+          .join("; ");
+        status.textContent = skipped.length
+          ? `${t("plan.done")} ${t("plan.skipped", { n: skipped.length, list })}`
+          : t("plan.done");
         await loadCoordinator();
         return;
       }

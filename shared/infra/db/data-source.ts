@@ -10,6 +10,7 @@ import { SeaBoxes1795971205023 } from "./migrations/1795971205023-sea-boxes.migr
 import { JobOwner1795971674110 } from "./migrations/1795971674110-job-owner.migration.js";
 import { IdempotencyKey1795973264652 } from "./migrations/1795973264652-idempotency-key.migration.js";
 import { RunBaseVersion1795973392627 } from "./migrations/1795973392627-run-base-version.migration.js";
+import { RunSkipped1795975934645 } from "./migrations/1795975934645-run-skipped.migration.js";
 import { guardTransactions } from "./transaction-guard.js";
 
 export const MIGRATIONS = [
@@ -18,6 +19,7 @@ export const MIGRATIONS = [
   JobOwner1795971674110,
   IdempotencyKey1795973264652,
   RunBaseVersion1795973392627,
+  RunSkipped1795975934645,
 ];
 
 export interface DataSourceOptions {

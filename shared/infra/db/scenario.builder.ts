@@ -4,10 +4,16 @@
  * with ports, sailings, depots and fleets, and the sea box types. Containers already
  * confirmed or further are kept: their packages, their fleet slots, their sailing places
  * and the sea boxes they ride in are taken out, so the solver plans only the rest.
+ *
+ * A stored record the planner cannot use (kept from before write-time validation, or
+ * made unusable by a later rule) does not block the run for everyone: it is left out
+ * with why (`skipped`), by the same core rules the API checks writes with, and what
+ * depended on it (a village's shipments, a port's sailings) is left out with it.
  */
 import { type EntityManager, In } from "typeorm";
 import { isCommitted } from "../../contracts/container-lifecycle.js";
 import type { PlanRequest } from "../../contracts/resources.schemas.js";
+import { isRealInstant } from "../../core/model/fields.js";
 import type { Scenario, Shipment } from "../../core/model/scenario.js";
 import { type FieldError, validateScenario } from "../../core/model/validate.js";
 import { unprocessable } from "../errors.js";
@@ -30,11 +36,14 @@ import {
   villageFromRow,
 } from "./scenario.mapper.js";
 import { getPlanningDefaults } from "./settings.repository.js";
+import { type SkippedRecord, usableRecords, usableSettings } from "./usable-records.js";
 
 export interface BuiltScenario {
   scenario: Scenario;
   /** Committed containers whose capacity the scenario already accounts for. */
   keptContainers: string[];
+  /** Stored records left out because the planner cannot use them, each with why. */
+  skipped: SkippedRecord[];
 }
 
 const PLANNABLE = ["open", "planned", "unassigned"] as const;
@@ -73,16 +82,17 @@ export async function buildScenario(
   const portIds = ports.map((p) => p.id);
   const horizonStart = Date.parse(request.horizon.start);
   const horizonEnd = Date.parse(request.horizon.end);
+  // An instant that is not real is kept by these filters, to be listed as left out, not dropped unseen.
   const sailings = (
     await m.find(SailingEntity, { where: { port: In(portIds) }, order: { id: "ASC" } })
-  ).filter((s) => Date.parse(s.cutoff) >= horizonStart);
+  ).filter((s) => !isRealInstant(s.cutoff) || Date.parse(s.cutoff) >= horizonStart);
   const villageIds = villages.map((v) => v.id);
   const shipmentRows = (
     await m.find(ShipmentEntity, {
       where: { village: In(villageIds), status: In([...PLANNABLE]) },
       order: { id: "ASC" },
     })
-  ).filter((s) => s.readyAt === null || Date.parse(s.readyAt) <= horizonEnd);
+  ).filter((s) => s.readyAt === null || !isRealInstant(s.readyAt) || Date.parse(s.readyAt) <= horizonEnd);
 
   // Committed containers: still current, past "planned".
   const current = await m.find(ContainerEntity, { where: { current: true } });
@@ -140,26 +150,47 @@ export async function buildScenario(
       if (s.maxBoxes !== undefined) s.maxBoxes = Math.max(0, s.maxBoxes - (taken.get(s.id) ?? 0));
   }
 
-  const defaults = await getPlanningDefaults(m);
-  const scenario: Scenario = {
-    id: scenarioId,
-    ...defaults,
-    horizon: request.horizon,
+  const settings = usableSettings(await getPlanningDefaults(m));
+  const usable = usableRecords(settings.defaults, {
     containerTypes: containerTypes.map(containerTypeFromRow),
+    boxTypes,
     depots: depotList,
     ports: ports.map(portFromRow),
     sailings: sailingList,
     villages: villages.map(villageFromRow),
     shipments,
-    ...(boxTypes.length > 0 ? { boxTypes } : {}),
+  });
+  const skipped = [...settings.skipped, ...usable.skipped];
+  const scenario: Scenario = {
+    id: scenarioId,
+    ...settings.defaults,
+    horizon: request.horizon,
+    containerTypes: usable.containerTypes,
+    depots: usable.depots,
+    ports: usable.ports,
+    sailings: usable.sailings,
+    villages: usable.villages,
+    shipments: usable.shipments,
+    ...(usable.boxTypes.length > 0 ? { boxTypes: usable.boxTypes } : {}),
   };
+  const unusable = (kind: string) => {
+    const why = skipped.filter((r) => r.record === kind).slice(0, 3);
+    return why.length > 0
+      ? ` (left out: ${why.map((r) => `${r.id}: ${r.errors.map((e) => `${e.path} ${e.message}`).join(", ")}`).join("; ")})`
+      : "";
+  };
+  if (scenario.ports.length === 0)
+    errors.push({ path: "ports", message: `no usable port${unusable("port")}` });
   if (scenario.containerTypes.length === 0)
-    errors.push({ path: "containerTypes", message: "no container types are registered" });
+    errors.push({
+      path: "containerTypes",
+      message: `no usable container types are registered${unusable("container type")}`,
+    });
   if (scenario.depots.length === 0)
-    errors.push({ path: "depots", message: "no depot on the ports' island(s)" });
+    errors.push({ path: "depots", message: `no usable depot on the ports' island(s)${unusable("depot")}` });
   if (errors.length > 0) throw unprocessable(errors);
   const valid = validateScenario(scenario);
   if (!valid.ok)
     throw unprocessable(valid.errors.map((e) => ({ path: `(scenario).${e.path}`, message: e.message })));
-  return { scenario: valid.scenario, keptContainers: committedIds };
+  return { scenario: valid.scenario, keptContainers: committedIds, skipped };
 }

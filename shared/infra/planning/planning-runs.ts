@@ -12,11 +12,13 @@
  * a message saying so. storePlan guards the same rule at write time (`baseVersion`).
  */
 import { randomUUID } from "node:crypto";
-import type { DataSource, EntityManager } from "typeorm";
+import { type DataSource, type EntityManager, In } from "typeorm";
 import type { PlanRequest } from "../../contracts/resources.schemas.js";
 import type { Scenario } from "../../core/model/scenario.js";
 import { PlanningRunEntity } from "../db/entities/planning-run.entity.js";
+import { ShipmentEntity } from "../db/entities/shipment.entity.js";
 import { buildScenario } from "../db/scenario.builder.js";
+import { INVALID_REASON, type SkippedRecord } from "../db/usable-records.js";
 import type { FieldError } from "../errors.js";
 import type { PlanningQueue } from "../queue/planning-queue.js";
 
@@ -52,6 +54,27 @@ interface InFlight {
   state: "queued" | "active";
   updatedAt: Date;
   islands: string[];
+}
+
+/**
+ * Shipments a run leaves out because they cannot be planned as stored say so where people
+ * look: status "unassigned", reason INVALID, and what to fix. One already "planned" keeps
+ * its container and status (the run lists it; the container is not this run's to undo).
+ */
+async function markLeftOut(m: EntityManager, skipped: SkippedRecord[]): Promise<void> {
+  for (const s of skipped.filter((r) => r.record === "shipment")) {
+    await m.update(
+      ShipmentEntity,
+      { id: s.id, status: In(["open", "unassigned"]) },
+      {
+        status: "unassigned",
+        containerId: null,
+        pickupAt: null,
+        unassignedReason: INVALID_REASON,
+        unassignedDetail: `cannot be planned as stored: ${s.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`,
+      },
+    );
+  }
 }
 
 export function planningRuns(deps: PlanningRunDeps) {
@@ -130,12 +153,14 @@ export function planningRuns(deps: PlanningRunDeps) {
           request,
           scenario: built.scenario,
           keptContainers: built.keptContainers,
+          skipped: built.skipped,
           baseVersion: Number(max),
           planVersion: null,
           errors: null,
           createdBy,
           finishedAt: null,
         });
+        await markLeftOut(m, built.skipped);
         return { kind: "created", run };
       });
       if (outcome.kind !== "created") return outcome;

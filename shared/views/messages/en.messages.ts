@@ -46,6 +46,7 @@ export const EN_MESSAGES: Record<MessageKey, string> = {
   "plan.running": "Planning… {percent}",
   "plan.queued": "Waiting in the queue…",
   "plan.done": "Plan ready.",
+  "plan.skipped": "{n} record(s) left out because they are invalid: {list}",
   "plan.failed": "Planning failed: {message}",
   "plan.none": 'No plan yet. Press "Start planning".',
   "plan.summary": "Plan summary",

@@ -48,6 +48,7 @@ export const ID_MESSAGES = {
   "plan.running": "Sedang merencanakan… {percent}",
   "plan.queued": "Menunggu giliran…",
   "plan.done": "Rencana selesai.",
+  "plan.skipped": "{n} data tidak dipakai karena tidak valid: {list}",
   "plan.failed": "Perencanaan gagal: {message}",
   "plan.none": 'Belum ada rencana. Tekan "Mulai perencanaan".',
   "plan.summary": "Ringkasan rencana",

@@ -18,6 +18,12 @@ export class PlanningRunEntity {
   @Column("integer", { nullable: true }) baseVersion!: number | null;
   @Column("integer", { nullable: true }) planVersion!: number | null;
   @Column("jsonb", { nullable: true }) errors!: { path: string; message: string }[] | null;
+  /** Stored records the run left out because the planner cannot use them, each with why. */
+  @Column("jsonb", { default: () => "'[]'" }) skipped!: {
+    record: string;
+    id: string;
+    errors: { path: string; message: string }[];
+  }[];
   @Column("uuid", { nullable: true }) createdBy!: string | null;
   @CreateDateColumn({ type: "timestamptz" }) createdAt!: Date;
   @UpdateDateColumn({ type: "timestamptz" }) updatedAt!: Date;
