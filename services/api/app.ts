@@ -23,6 +23,7 @@ import { docsRouter } from "./routes/docs.routes.js";
 import { type DatabaseInfo, healthRouter } from "./routes/health.routes.js";
 import { jobsRouter } from "./routes/jobs.routes.js";
 import { keysRouter } from "./routes/keys.routes.js";
+import { lateShipmentsRouter } from "./routes/late-shipments.routes.js";
 import { plansRouter } from "./routes/plans.routes.js";
 import { referenceRouters } from "./routes/reference-resources.js";
 import { settingsRouter } from "./routes/settings.routes.js";
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps): Express {
   v1.use(plansRouter({ ...deps, now }));
   v1.use(containersRouter({ dataSource: deps.dataSource, now }));
   v1.use(boxesRouter(deps.dataSource));
+  v1.use(lateShipmentsRouter({ dataSource: deps.dataSource, now }));
   v1.use(statementsRouter(deps.dataSource));
   v1.use(keysRouter({ dataSource: deps.dataSource, now }));
   v1.use(settingsRouter(deps.dataSource));

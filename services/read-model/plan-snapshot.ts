@@ -18,6 +18,7 @@ import { SailingEntity } from "../../shared/infra/db/entities/sailing.entity.js"
 import { ShipmentEntity } from "../../shared/infra/db/entities/shipment.entity.js";
 import { VillageEntity } from "../../shared/infra/db/entities/village.entity.js";
 import {
+  containerFromRow,
   containerTypeFromRow,
   depotFromRow,
   portFromRow,
@@ -48,29 +49,6 @@ export interface SnapshotOptions {
   containerIds?: readonly string[];
   /** only containers stopping at this village (its pickup schedule) */
   village?: string;
-}
-
-export function containerToPlan(row: ContainerEntity): PlanContainer {
-  return {
-    id: row.id,
-    type: row.type,
-    depot: row.depot,
-    port: row.port,
-    sailing: row.sailing ?? undefined,
-    departDepot: row.departDepot,
-    stops: row.stops.map(({ village, arrival, loadStart, departure, load }) => ({
-      village,
-      arrival,
-      loadStart,
-      departure,
-      load,
-    })),
-    portArrival: row.portArrival,
-    distanceKm: row.distanceKm,
-    cost: row.cost,
-    weightKg: row.weightKg,
-    volumeM3: row.volumeM3,
-  };
 }
 
 const isReason = (r: string | null): r is UnassignedReason =>
@@ -118,7 +96,7 @@ export async function loadPlanSnapshot(
   );
 
   const containers = containerRows.map((row) => {
-    const c = containerToPlan(row);
+    const c = containerFromRow(row);
     return policy.seesAll
       ? c
       : {

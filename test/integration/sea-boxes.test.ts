@@ -7,12 +7,16 @@
  */
 import { expect } from "chai";
 import { parse } from "csv-parse/sync";
-import { checkPlan } from "../../shared/core/check/check-plan.js";
 import type { Plan } from "../../shared/core/model/plan.js";
 import type { Scenario } from "../../shared/core/model/scenario.js";
 import { createApiKey } from "../../shared/infra/db/api-keys.repository.js";
-import { exampleScenarioWithBoxes } from "./support/boxes-fixture.js";
-import { type Reply, waitFor } from "./support/http-client.js";
+import {
+  coordinatorCalls,
+  exampleScenarioWithBoxes,
+  planThroughApi,
+  seedThroughApi,
+} from "./support/boxes-fixture.js";
+import type { Reply } from "./support/http-client.js";
 import { type Stack, startStack } from "./support/stack.js";
 
 interface BoxItem {
@@ -42,32 +46,16 @@ describe("sea boxes, stuffing lists and statements (PostgreSQL, in-process plann
   let mine = { village: "", exporter: "" };
 
   const call = (method: string, path: string, json?: unknown, key = stack.key): Promise<Reply> =>
-    stack.client.call(method, path, { key, json });
+    coordinatorCalls(stack.client, stack.key).call(method, path, json, key);
   const get = (path: string, key = stack.key) => call("GET", path, undefined, key);
-  const created = async (method: string, path: string, json: unknown) => {
-    const r = await call(method, path, json);
-    expect(r.status, `${method} ${path}: ${r.text}`).to.be.oneOf([200, 201, 202]);
-    return r;
-  };
-
-  async function planWeek(): Promise<{ version: number; plan: Plan; scenario: Scenario }> {
-    const queued = await created("POST", "/v1/plans", {
+  const created = (method: string, path: string, json: unknown) =>
+    coordinatorCalls(stack.client, stack.key).ok(method, path, json);
+  const planWeek = () =>
+    planThroughApi(stack.client, stack.key, {
       region: "Kalimantan",
       horizon: scenario.horizon,
       timeLimitSeconds: 2,
     });
-    const run = await waitFor(
-      "the planning run",
-      async () => (await get(`/v1/plans/${queued.body.id}`)).body,
-      (r) => r.state === "completed" || r.state === "failed",
-      120_000,
-    );
-    expect(run.state, JSON.stringify(run.errors)).to.equal("completed");
-    const s: Scenario = (await get(`/v1/plans/${run.id}/scenario`)).body;
-    const p: Plan = (await get(`/v1/plans/${run.id}/plan`)).body;
-    expect(checkPlan(s, p)).to.deep.equal([]);
-    return { version: run.version, plan: p, scenario: s };
-  }
 
   const allBoxes = async (key = stack.key, query = ""): Promise<BoxItem[]> => {
     const r = await get(`/v1/boxes?limit=500${query}`, key);
@@ -78,18 +66,7 @@ describe("sea boxes, stuffing lists and statements (PostgreSQL, in-process plann
   before(async () => {
     stack = await startStack({ queue: "in-process", name: "boxes" });
     scenario = exampleScenarioWithBoxes();
-    for (const t of scenario.containerTypes) await created("POST", "/v1/container-types", t);
-    for (const b of scenario.boxTypes ?? []) await created("POST", "/v1/box-types", b);
-    for (const p of scenario.ports) await created("POST", "/v1/ports", p);
-    for (const d of scenario.depots) await created("POST", "/v1/depots", d);
-    for (const v of scenario.villages) await created("POST", "/v1/villages", v);
-    for (const s of scenario.sailings ?? []) await created("POST", "/v1/sailings", s);
-    await created("PUT", "/v1/settings/planning", {
-      objective: scenario.objective,
-      travel: scenario.travel,
-      rules: scenario.rules,
-    });
-    await created("POST", "/v1/shipments/batch", { shipments: scenario.shipments });
+    await seedThroughApi(stack.client, stack.key, scenario);
     ({ version, plan } = await planWeek());
 
     // a BUMDes and an exporter whose goods ride in a box shared with others' goods

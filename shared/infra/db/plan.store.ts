@@ -11,7 +11,7 @@
  * (`bulk-sql.ts`): a handful of statements per plan, not one per container or shipment.
  */
 import type { EntityManager } from "typeorm";
-import type { Plan } from "../../core/model/plan.js";
+import type { Plan, PlanContainer } from "../../core/model/plan.js";
 import type { Scenario } from "../../core/model/scenario.js";
 import type { FieldError } from "../errors.js";
 import { retireBoxesAndCharges, storeBoxesAndCharges } from "./box.store.js";
@@ -89,6 +89,62 @@ const OUTSIDER_COLUMNS: BulkColumn[] = [
 ];
 
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+
+export interface NewContainerRow {
+  rowId: string;
+  container: PlanContainer;
+  history: ContainerEvent[];
+}
+
+/**
+ * Insert planned containers and their loads (two bulk statements); returns, for each
+ * shipment they load, the container and the earliest time it is picked up.
+ */
+export async function insertContainers(
+  m: EntityManager,
+  version: number,
+  rows: readonly NewContainerRow[],
+  scenario: Pick<Scenario, "containerTypes">,
+): Promise<Map<string, { containerId: string; at: string }>> {
+  const types = new Map(scenario.containerTypes.map((t) => [t.id, t]));
+  const pickup = new Map<string, { containerId: string; at: string }>();
+  const containerRows: unknown[][] = [];
+  const loadRows: unknown[][] = [];
+  for (const { rowId: id, container: c, history } of rows) {
+    const type = types.get(c.type);
+    containerRows.push([
+      id,
+      version,
+      c.type,
+      c.depot,
+      c.port,
+      c.sailing ?? null,
+      c.departDepot,
+      c.portArrival,
+      c.distanceKm,
+      c.cost,
+      c.weightKg,
+      c.volumeM3,
+      type?.maxWeightKg ?? 0,
+      type?.maxVolumeM3 ?? 0,
+      c.stops,
+      "planned",
+      history,
+      true,
+    ]);
+    c.stops.forEach((stop, stopIndex) => {
+      for (const l of stop.load) {
+        loadRows.push([id, stopIndex, l.shipment, stop.village, l.packages, l.weightKg, l.volumeM3]);
+        const seen = pickup.get(l.shipment);
+        if (!seen || Date.parse(stop.loadStart) < Date.parse(seen.at))
+          pickup.set(l.shipment, { containerId: id, at: stop.loadStart });
+      }
+    });
+  }
+  await bulkInsert(m, "container", CONTAINER_COLUMNS, containerRows);
+  await bulkInsert(m, "container_load", LOAD_COLUMNS, loadRows);
+  return pickup;
+}
 
 /** At most this many ids are named in a conflict message. */
 const NAMED = 5;
@@ -191,47 +247,15 @@ export async function storePlan(
   await retireBoxesAndCharges(m, superseded);
 
   await m.insert(PlanEntity, { version, runId, plan });
-  const types = new Map(scenario.containerTypes.map((t) => [t.id, t]));
   const history: ContainerEvent[] = [
     { status: "planned", at: now.toISOString(), by: "planner", role: "planner" },
   ];
-  const pickup = new Map<string, { containerId: string; at: string }>();
-  const containerRows: unknown[][] = [];
-  const loadRows: unknown[][] = [];
-  for (const c of plan.containers) {
-    const id = containerRowId(version, c.id);
-    const type = types.get(c.type);
-    containerRows.push([
-      id,
-      version,
-      c.type,
-      c.depot,
-      c.port,
-      c.sailing ?? null,
-      c.departDepot,
-      c.portArrival,
-      c.distanceKm,
-      c.cost,
-      c.weightKg,
-      c.volumeM3,
-      type?.maxWeightKg ?? 0,
-      type?.maxVolumeM3 ?? 0,
-      c.stops,
-      "planned",
-      history,
-      true,
-    ]);
-    c.stops.forEach((stop, stopIndex) => {
-      for (const l of stop.load) {
-        loadRows.push([id, stopIndex, l.shipment, stop.village, l.packages, l.weightKg, l.volumeM3]);
-        const seen = pickup.get(l.shipment);
-        if (!seen || Date.parse(stop.loadStart) < Date.parse(seen.at))
-          pickup.set(l.shipment, { containerId: id, at: stop.loadStart });
-      }
-    });
-  }
-  await bulkInsert(m, "container", CONTAINER_COLUMNS, containerRows);
-  await bulkInsert(m, "container_load", LOAD_COLUMNS, loadRows);
+  const pickup = await insertContainers(
+    m,
+    version,
+    plan.containers.map((c) => ({ rowId: containerRowId(version, c.id), container: c, history })),
+    scenario,
+  );
 
   await storeBoxesAndCharges(m, plan, scenario, { version, rowId: (id) => containerRowId(version, id) });
 

@@ -2,6 +2,8 @@
  * Rows <-> Scenario objects. The database keeps absent fields as NULL; the Scenario
  * leaves them out, so the planner applies its documented defaults.
  */
+
+import type { PlanContainer } from "../../core/model/plan.js";
 import type {
   BoxType,
   ContainerType,
@@ -12,12 +14,53 @@ import type {
   Village,
 } from "../../core/model/scenario.js";
 import type { BoxTypeEntity } from "./entities/box-type.entity.js";
+import type { ContainerEntity } from "./entities/container.entity.js";
 import type { ContainerTypeEntity } from "./entities/container-type.entity.js";
 import type { DepotEntity } from "./entities/depot.entity.js";
 import type { PortEntity } from "./entities/port.entity.js";
 import type { SailingEntity } from "./entities/sailing.entity.js";
 import type { ShipmentEntity } from "./entities/shipment.entity.js";
 import type { VillageEntity } from "./entities/village.entity.js";
+
+/** A stored container as the Plan writes it (its row id, its stops without pickup records). */
+export function containerFromRow(
+  row: Pick<
+    ContainerEntity,
+    | "id"
+    | "type"
+    | "depot"
+    | "port"
+    | "sailing"
+    | "departDepot"
+    | "stops"
+    | "portArrival"
+    | "distanceKm"
+    | "cost"
+    | "weightKg"
+    | "volumeM3"
+  >,
+): PlanContainer {
+  return {
+    id: row.id,
+    type: row.type,
+    depot: row.depot,
+    port: row.port,
+    ...(row.sailing !== null ? { sailing: row.sailing } : {}),
+    departDepot: row.departDepot,
+    stops: row.stops.map(({ village, arrival, loadStart, departure, load }) => ({
+      village,
+      arrival,
+      loadStart,
+      departure,
+      load,
+    })),
+    portArrival: row.portArrival,
+    distanceKm: row.distanceKm,
+    cost: row.cost,
+    weightKg: row.weightKg,
+    volumeM3: row.volumeM3,
+  };
+}
 
 /** Drop null and undefined values, so `{ a: null }` becomes `{}`. */
 export function compact<T extends object>(row: T): { [K in keyof T]?: Exclude<T[K], null> } {

@@ -2,10 +2,15 @@
  * The spec's example week with sea boxes (`example-scenario-boxes.json` beside the spec):
  * 20 ft dry and reefer boxes of three village-container slots, 350 kg tare per village
  * container, six boxes per sailing. Built from the example week the tests already carry,
- * so the two stay one week.
+ * so the two stay one week. And the way a coordinator sets it up: every record through
+ * the API, then a planning run.
  */
+import { expect } from "chai";
+import { checkPlan } from "../../../shared/core/check/check-plan.js";
+import type { Plan } from "../../../shared/core/model/plan.js";
 import type { Scenario } from "../../../shared/core/model/scenario.js";
 import { exampleScenario } from "./fixtures.js";
+import { type Client, type Reply, waitFor } from "./http-client.js";
 
 export const BOX_TYPES = [
   { id: "20GP", slots: 3, maxWeightKg: 21000, freight: 9_500_000 },
@@ -21,4 +26,54 @@ export function exampleScenarioWithBoxes(): Scenario {
     sailings: (s.sailings ?? []).map((x) => ({ ...x, maxBoxes: 6 })),
     boxTypes: BOX_TYPES,
   };
+}
+
+/** A coordinator's calls, failing the test on anything but success. */
+export function coordinatorCalls(client: Client, key: string) {
+  const call = (method: string, path: string, json?: unknown, as = key): Promise<Reply> =>
+    client.call(method, path, { key: as, json });
+  const ok = async (method: string, path: string, json?: unknown) => {
+    const r = await call(method, path, json);
+    expect(r.status, `${method} ${path}: ${r.text}`).to.be.oneOf([200, 201, 202]);
+    return r;
+  };
+  return { call, ok, get: (path: string, as = key) => call("GET", path, undefined, as) };
+}
+
+/** Reference data, box types, planning settings and shipments, each through its API. */
+export async function seedThroughApi(client: Client, key: string, scenario: Scenario): Promise<void> {
+  const { ok } = coordinatorCalls(client, key);
+  for (const t of scenario.containerTypes) await ok("POST", "/v1/container-types", t);
+  for (const b of scenario.boxTypes ?? []) await ok("POST", "/v1/box-types", b);
+  for (const p of scenario.ports) await ok("POST", "/v1/ports", p);
+  for (const d of scenario.depots) await ok("POST", "/v1/depots", d);
+  for (const v of scenario.villages) await ok("POST", "/v1/villages", v);
+  for (const s of scenario.sailings ?? []) await ok("POST", "/v1/sailings", s);
+  await ok("PUT", "/v1/settings/planning", {
+    objective: scenario.objective,
+    travel: scenario.travel,
+    rules: scenario.rules,
+  });
+  await ok("POST", "/v1/shipments/batch", { shipments: scenario.shipments });
+}
+
+/** POST /v1/plans for the week, wait for it, and check what it stored with the checker. */
+export async function planThroughApi(
+  client: Client,
+  key: string,
+  request: unknown,
+): Promise<{ run: string; version: number; plan: Plan; scenario: Scenario }> {
+  const { ok, get } = coordinatorCalls(client, key);
+  const queued = await ok("POST", "/v1/plans", request);
+  const run = await waitFor(
+    "the planning run",
+    async () => (await get(`/v1/plans/${queued.body.id}`)).body,
+    (r) => r.state === "completed" || r.state === "failed",
+    120_000,
+  );
+  expect(run.state, JSON.stringify(run.errors)).to.equal("completed");
+  const scenario: Scenario = (await get(`/v1/plans/${run.id}/scenario`)).body;
+  const plan: Plan = (await get(`/v1/plans/${run.id}/plan`)).body;
+  expect(checkPlan(scenario, plan)).to.deep.equal([]);
+  return { run: run.id, version: run.version, plan, scenario };
 }
