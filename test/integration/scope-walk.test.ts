@@ -83,6 +83,7 @@ const COVERAGE: Record<string, string[]> = {
     "/v1/shipments?status=unassigned",
   ],
   "GET /v1/shipments/:id": ["/v1/shipments/{shipment}"],
+  "GET /v1/shipments/:id/options": ["/v1/shipments/{shipment}/options"],
   "GET /v1/jobs/:id": ["/v1/jobs/{job}"],
   "GET /v1/plans": ["/v1/plans"],
   "GET /v1/plans/:id": ["/v1/plans/{run}"],

@@ -81,7 +81,9 @@ export async function storeLateAssignment(m: EntityManager, a: LateAssignment): 
   });
   await m.insert(PlanEntity, { version, runId, plan });
 
-  const old = a.world.rows.get(a.container);
+  const [old] = (await m.query(`SELECT "history" FROM "container" WHERE "id" = $1`, [a.container])) as {
+    history: ContainerEvent[];
+  }[];
   const event: ContainerEvent = {
     status: "planned",
     at: a.now.toISOString(),

@@ -48,13 +48,13 @@ import {
   shipmentFromRow,
   villageFromRow,
 } from "./scenario.mapper.js";
-import { getPlanningDefaults } from "./settings.repository.js";
+import { PLANNING_DEFAULTS_KEY, type PlanningDefaults } from "./settings.repository.js";
 
 export interface LateWorld {
   scenario: Scenario;
   plan: Plan;
   /** The world's containers as stored (status, history), by id. */
-  rows: Map<string, Pick<ContainerEntity, "id" | "status" | "history">>;
+  rows: Map<string, Pick<ContainerEntity, "id" | "status">>;
   /** Stored box rows by id, with their containers in order. */
   boxes: Map<string, PlanBox>;
   /** Containers still `planned`: the only ones a late shipment may join. */
@@ -67,12 +67,7 @@ const isReason = (r: string | null): r is UnassignedReason =>
 const key = (...parts: string[]) => parts.join("\u0000");
 
 /** `now` in the offset the last plan's horizon was written with (UTC without one). */
-async function horizonOf(m: EntityManager, now: Date): Promise<{ start: string; end: string }> {
-  const [run] = (await m.query(
-    `SELECT "scenario" -> 'horizon' AS "horizon" FROM "planning_run"
-      WHERE "state" = 'completed' ORDER BY "finishedAt" DESC NULLS LAST LIMIT 1`,
-  )) as { horizon: { start: string; end: string } | null }[];
-  const last = run?.horizon ?? undefined;
+function horizonFrom(last: { start: string; end: string } | null, now: Date): { start: string; end: string } {
   const zone = last ? DateTime.fromISO(last.start, { setZone: true }).zone : "utc";
   const start = DateTime.fromJSDate(now).setZone(zone);
   const end = DateTime.max(
@@ -83,6 +78,30 @@ async function horizonOf(m: EntityManager, now: Date): Promise<{ start: string; 
     start: start.toISO({ suppressMilliseconds: true }) ?? now.toISOString(),
     end: end.setZone(zone).toISO({ suppressMilliseconds: true }) ?? now.toISOString(),
   };
+}
+
+interface Reference {
+  ports: PortEntity[];
+  depots: DepotEntity[];
+  sailings: SailingEntity[];
+  containerTypes: ContainerTypeEntity[];
+  boxTypes: BoxTypeEntity[];
+  defaults: PlanningDefaults | null;
+  horizon: { start: string; end: string } | null;
+}
+
+/** Every small table the world needs, in one round trip (each as a JSON array of its rows). */
+async function referenceData(m: EntityManager): Promise<Reference> {
+  const all = (table: string) => `(SELECT COALESCE(json_agg(t ORDER BY t."id"), '[]') FROM "${table}" t)`;
+  const [row] = (await m.query(
+    `SELECT ${all("port")} AS "ports", ${all("depot")} AS "depots", ${all("sailing")} AS "sailings",
+            ${all("container_type")} AS "containerTypes", ${all("box_type")} AS "boxTypes",
+            (SELECT "value" FROM "setting" WHERE "key" = $1) AS "defaults",
+            (SELECT "scenario" -> 'horizon' FROM "planning_run" WHERE "state" = 'completed'
+              ORDER BY "finishedAt" DESC NULLS LAST LIMIT 1) AS "horizon"`,
+    [PLANNING_DEFAULTS_KEY],
+  )) as Reference[];
+  return row;
 }
 
 type ContainerRow = Pick<
@@ -100,7 +119,6 @@ type ContainerRow = Pick<
   | "volumeM3"
   | "stops"
   | "status"
-  | "history"
 >;
 
 /**
@@ -116,27 +134,29 @@ export async function loadLateWorld(
   only?: string,
 ): Promise<LateWorld> {
   const nowMs = now.getTime();
-  const [village] = (await m.query(`SELECT "island" FROM "village" WHERE "id" = $1`, [late.village])) as {
-    island: string | null;
-  }[];
-  const island = village?.island ?? null;
   // current containers, and whether each ends on the late shipment's island
   const current = (await m.query(
-    `SELECT c."id", c."type", c."depot", c."port", c."sailing", c."departDepot", c."portArrival", c."distanceKm",
-            c."cost", c."weightKg", c."volumeM3", c."stops", c."status", c."history",
-            ($1::text IS NULL OR p."island" IS NULL OR p."island" = $1) AS "onIsland"
+    `WITH v AS (SELECT "island" FROM "village" WHERE "id" = $1)
+     SELECT c."id", c."type", c."depot", c."port", c."sailing", c."departDepot", c."portArrival", c."distanceKm",
+            c."cost", c."weightKg", c."volumeM3", c."stops", c."status",
+            ((SELECT "island" FROM v) IS NULL OR p."island" IS NULL OR p."island" = (SELECT "island" FROM v)) AS "onIsland"
        FROM "container" c LEFT JOIN "port" p ON p."id" = c."port"
       WHERE c."current" AND c."status" <> 'superseded'
       ORDER BY c."departDepot", c."id"`,
-    [island],
+    [late.village],
   )) as (ContainerRow & { onIsland: boolean })[];
+  // current boxes with their containers in loading order
   const boxRows = (await m.query(
-    `SELECT "id", "type", "sailing", "weightKg", "freight" FROM "box" WHERE "current" ORDER BY "id"`,
-  )) as Pick<BoxEntity, "id" | "type" | "sailing" | "weightKg" | "freight">[];
-  const members = (await m.query(
-    `SELECT bc."boxId", bc."containerId" FROM "box_container" bc JOIN "box" b ON b."id" = bc."boxId"
-      WHERE b."current" ORDER BY bc."boxId", bc."position"`,
-  )) as Pick<BoxContainerEntity, "boxId" | "containerId">[];
+    `SELECT b."id", b."type", b."sailing", b."weightKg", b."freight",
+            (SELECT json_agg(bc."containerId" ORDER BY bc."position") FROM "box_container" bc
+              WHERE bc."boxId" = b."id") AS "members"
+       FROM "box" b WHERE b."current" ORDER BY b."id"`,
+  )) as (Pick<BoxEntity, "id" | "type" | "sailing" | "weightKg" | "freight"> & {
+    members: string[] | null;
+  })[];
+  const members = boxRows.flatMap((b) =>
+    (b.members ?? []).map((containerId) => ({ boxId: b.id, containerId })),
+  );
   const currentIds = new Set(current.map((c) => c.id));
   const boxOf = new Map<string, string>();
   const inBox = new Map<string, string[]>();
@@ -212,15 +232,9 @@ export async function loadLateWorld(
   const villages = (await m.query(`SELECT * FROM "village" WHERE "id" = ANY($1::text[]) ORDER BY "id"`, [
     [...villageIds],
   ])) as VillageEntity[];
-  const ports = (await m.query(`SELECT * FROM "port" ORDER BY "id"`)) as PortEntity[];
-  const depots = (await m.query(`SELECT * FROM "depot" ORDER BY "id"`)) as DepotEntity[];
-  const sailings = (await m.query(`SELECT * FROM "sailing" ORDER BY "id"`)) as SailingEntity[];
-  const containerTypes = (await m.query(
-    `SELECT * FROM "container_type" ORDER BY "id"`,
-  )) as ContainerTypeEntity[];
-  const boxTypes = (await m.query(`SELECT * FROM "box_type" ORDER BY "id"`)) as BoxTypeEntity[];
-  const defaults = await getPlanningDefaults(m);
-  const horizon = await horizonOf(m, now);
+  const { ports, depots, sailings, containerTypes, boxTypes, ...ref } = await referenceData(m);
+  const defaults = ref.defaults ?? {};
+  const horizon = horizonFrom(ref.horizon, now);
 
   // Capacity left: the stored capacity less what is out of the world, never below what the world uses.
   const count = <T>(list: readonly T[], keyOf: (x: T) => string | null) => {
