@@ -1,5 +1,6 @@
 # One image for the API and the worker; the command picks the role.
-# tsx runs the TypeScript directly (no build step); node runs as PID 1 and gets SIGTERM itself.
+# tsx runs the service's TypeScript directly; the solver's threads run its compiled bundle
+# (dist/solver, built here so the image never writes to /app). node runs as PID 1 and gets SIGTERM itself.
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
@@ -12,6 +13,7 @@ COPY services ./services
 COPY workers ./workers
 COPY data ./data
 COPY tsconfig.json ./
+RUN node shared/infra/solver-bundle/build.cjs
 USER node
 EXPOSE 8080
 CMD ["node", "--import", "tsx", "services/api/main.ts"]

@@ -13,6 +13,7 @@ import { DEFAULT_TIME_LIMIT_S as PRODUCT_TIME_LIMIT_S } from "../scripts/cli/arg
 import { BENCH_USAGE, parseBenchArgs } from "./cli/bench-args.js";
 import { createBenchProgress } from "./cli/bench-progress.js";
 import { runCase } from "./run-case.js";
+import { runNationalCase } from "./run-national.js";
 import { type InstanceResult, judgeTargets, problems, summarizeSuite } from "./score/bench-score.js";
 import { headerLine, resultLine, summaryLine, verdictLine } from "./score/report-table.js";
 import { type BenchCase, loadSuite } from "./suites/load-suite.js";
@@ -52,7 +53,7 @@ function defaultSharedData(): string {
   return candidates.find((c) => existsSync(resolve(REPO, c))) ?? candidates[0];
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const today = new Date().toISOString().slice(0, 10);
   const parsed = parseBenchArgs(process.argv.slice(2), today);
   if (!parsed.ok) {
@@ -101,25 +102,26 @@ function main(): number {
   const results: InstanceResult[] = [];
   const progress = createBenchProgress(cases.length);
   let suite = "";
-  cases.forEach((c, i) => {
+  for (const [i, c] of cases.entries()) {
     if (c.suite !== suite) {
       suite = c.suite;
       progress.print(`\n== ${suite} ==\n${headerLine()}`);
     }
     progress.start(i, `${c.suite} ${c.name}`);
-    const r = runCase(
-      c,
-      {
-        seed: args.seed,
-        timeLimitS: args.timeLimitS,
-        demoTimeLimitS: PRODUCT_TIME_LIMIT_S,
-        noClockStop: args.noClockStop,
-      },
-      (f) => progress.within(f),
-    );
+    const settings = {
+      seed: args.seed,
+      timeLimitS: args.timeLimitS,
+      demoTimeLimitS: PRODUCT_TIME_LIMIT_S,
+      noClockStop: args.noClockStop,
+    };
+    const onFraction = (f: number) => progress.within(f);
+    const r =
+      c.kind === "national"
+        ? await runNationalCase(c, settings, onFraction)
+        : runCase(c, settings, onFraction);
     results.push(r);
     progress.print(resultLine(r));
-  });
+  }
   progress.stop();
 
   const summaries = ran.map((s) => summarizeSuite(s, results)).filter((s) => s.instances > 0);
@@ -159,4 +161,6 @@ function main(): number {
   return 0;
 }
 
-process.exitCode = main();
+void main().then((code) => {
+  process.exitCode = code;
+});

@@ -44,11 +44,22 @@ export function resultLine(r: InstanceResult): string {
   const issues = problems(r);
   if (issues.length > 0) return `${line}  !! ${issues.join("; ")}`;
   const asides = [
+    ...(r.weightAssignedPct !== undefined ? [nationalAside(r)] : []),
     ...(r.boxes ? [boxesAside(r.boxes)] : []),
     ...(r.unassignedReasons.length > 0 ? [`unassigned: ${r.unassignedReasons.join(", ")}`] : []),
     ...r.notes.filter((note) => note.startsWith("clock stop")),
   ];
   return asides.length > 0 ? `${line}  (${asides.join("; ")})` : line;
+}
+
+/** "weight 99.9 % assigned, 1.082 x the lower bound, peak 512 MB" */
+export function nationalAside(r: InstanceResult): string {
+  const ratio =
+    r.containers !== null && r.lowerBoundContainers ? r.containers / r.lowerBoundContainers : null;
+  return (
+    `weight ${(r.weightAssignedPct ?? 0).toFixed(2)} % assigned, ` +
+    `${ratio === null ? "-" : ratio.toFixed(3)} x the lower bound, peak ${r.peakRssMb ?? "?"} MB`
+  );
 }
 
 /** "sea boxes 14 (LB 14), freight Rp 175.0 M" */

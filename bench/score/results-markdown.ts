@@ -3,7 +3,7 @@
  * so the published table is generated from the run, never retyped.
  */
 import { type InstanceResult, problems, type SuiteSummary, type TargetVerdict } from "./bench-score.js";
-import { boxesAside } from "./report-table.js";
+import { boxesAside, nationalAside } from "./report-table.js";
 
 export interface ResultsRecord {
   date: string;
@@ -71,6 +71,8 @@ export function resultsMarkdown(r: ResultsRecord): string {
           `${n(x.containers)} | ${n(x.lowerBoundContainers)} | ${n(x.unassigned)} | ${n(x.timeS, 2)} | ${n(x.violations)} |`,
       );
     }
+    const national = r.results.filter((row) => row.suite === s.suite && row.weightAssignedPct !== undefined);
+    if (national.length > 0) lines.push("", ...national.map((x) => `- ${x.name}: ${nationalAside(x)}`));
     const boxed = r.results.filter((row) => row.suite === s.suite && row.boxes);
     if (boxed.length > 0) lines.push("", ...boxed.map((x) => `- ${x.name}: ${boxesAside(x.boxes!)}`));
     lines.push("", "</details>");

@@ -6,6 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
+import { loadNationalData, makeNationalWeek } from "../../scripts/national/national-week.js";
 import { bppToScenario } from "../convert/bpp-to-scenario.converter.js";
 import { cvrpToScenario, type FleetMode } from "../convert/cvrp-to-scenario.converter.js";
 import {
@@ -16,7 +17,7 @@ import {
 import { parseCvrplib } from "../parse/cvrplib.parser.js";
 import type { DataRoot, SuiteDefinition } from "./suite-catalog.js";
 
-export type CaseKind = "cvrp" | "bpp" | "demo";
+export type CaseKind = "cvrp" | "bpp" | "demo" | "national";
 
 export interface BuiltCase {
   /** untrusted until `validateScenario` has read it, like any other input */
@@ -66,6 +67,33 @@ export function loadSuite(
   filter?: RegExp,
 ): LoadedSuite {
   const keep = (name: string) => !filter || filter.test(name);
+
+  if (def.kind === "national") {
+    const name = `national-week-s${def.seed}`;
+    if (!keep(name)) return { ok: true, cases: [] };
+    const dataDir = join(roots.repo, "data/indonesia");
+    if (!existsSync(join(dataDir, "national/villages.csv")))
+      return { ok: false, note: `${dataDir}/national not found: national skipped` };
+    return {
+      ok: true,
+      cases: [
+        {
+          suite: def.name,
+          name,
+          kind: "national",
+          reference: null,
+          referenceOptimal: false,
+          // Through JSON, as `npm run plan` reads it: the planner gets fresh, untrusted data.
+          build: () => ({
+            scenario: JSON.parse(
+              JSON.stringify(makeNationalWeek(loadNationalData(dataDir), { seed: def.seed })),
+            ),
+            notes: [],
+          }),
+        },
+      ],
+    };
+  }
 
   if (def.kind === "demo") {
     const path = join(roots.repo, def.path);

@@ -24,7 +24,8 @@ export type SuiteDefinition =
   | CvrpSuite
   | { name: string; kind: "bpp-orlib"; root: DataRoot; file: string; description: string }
   | { name: string; kind: "bpp-bpplib"; root: DataRoot; folder: string; description: string }
-  | { name: string; kind: "demo"; path: string; description: string };
+  | { name: string; kind: "demo"; path: string; description: string }
+  | { name: string; kind: "national"; seed: number; description: string };
 
 const cvrp = (set: string, root: DataRoot, description: string): CvrpSuite => ({
   name: `cvrp-${set.toLowerCase()}`,
@@ -52,6 +53,13 @@ export const SUITES: readonly SuiteDefinition[] = [
     kind: "demo",
     path: "data/demo/kalimantan-week.json",
     description: "the Kalimantan demo week",
+  },
+  {
+    name: "national",
+    kind: "national",
+    seed: 1,
+    description:
+      "a national week (scripts/national): 20,000 shipments, 2,000 villages, 16 ports and 16 depots on four islands; target at 60 s",
   },
   {
     // Rules 8 and 9: boxes used against the plan's lower bound on boxes, and the freight.

@@ -29,13 +29,16 @@ const ROOT = findRoot(__dirname);
 const OUT = join(ROOT, "dist/solver");
 const STAMP = join(OUT, "stamp.json");
 
-/** Bundle name -> its TypeScript entry. */
-const ENTRIES = {
+/** Bundle name -> its TypeScript entry (an image without scripts/ or bench/ builds the rest). */
+const ALL_ENTRIES = {
   "solve.thread": "shared/infra/planning/solve.thread.ts",
   "parts.thread": "shared/infra/planning/parts.thread.ts",
   plan: "scripts/plan.ts",
   bench: "bench/run.ts",
 };
+const ENTRIES = Object.fromEntries(
+  Object.entries(ALL_ENTRIES).filter(([, path]) => existsSync(join(ROOT, path))),
+);
 
 function fingerprint(path) {
   try {

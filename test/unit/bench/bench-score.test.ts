@@ -61,6 +61,34 @@ describe("bench: scoring and targets", () => {
     expect(problems({ ...demo, violations: 1, violationRules: ["LOAD_WEIGHT"] })).to.have.length(1);
   });
 
+  it("judges the national week on time, memory, weight carried and containers against the bound, at 60 s", () => {
+    const week = (over: Partial<InstanceResult>) =>
+      row({
+        suite: "national",
+        kind: "national",
+        name: "national-week-s1",
+        timeS: 55,
+        peakRssMb: 500,
+        weightAssignedPct: 99.5,
+        containers: 7100,
+        lowerBoundContainers: 6700,
+        unassigned: 12,
+        ...over,
+      });
+    const verdicts = (r: InstanceResult, timeLimitS = 60) =>
+      judgeTargets([r], ["national"], false, timeLimitS)
+        .filter((v) => v.suite === "national")
+        .map((v) => v.verdict);
+    expect(verdicts(week({}))).to.deep.equal(["PASS", "PASS", "PASS", "PASS"]);
+    // Unassigned parts of a week with finite fleets are data, not a flagged failure.
+    expect(problems(week({}))).to.deep.equal([]);
+    expect(verdicts(week({}), 2)).to.deep.equal(["NOT RUN", "NOT RUN", "NOT RUN", "NOT RUN"]);
+    expect(
+      verdicts(week({ timeS: 61, peakRssMb: 2100, weightAssignedPct: 96.9, containers: 8100 })),
+    ).to.deep.equal(["FAIL", "FAIL", "FAIL", "FAIL"]);
+    expect(resultLine(week({}))).to.match(/weight 99\.50 % assigned, 1\.060 x the lower bound, peak 500 MB/);
+  });
+
   it("summarises a suite: mean gap, optimal count, mean time, flagged", () => {
     const rows = [
       row({ gapPct: 0, optimal: true, timeS: 1 }),
@@ -93,6 +121,7 @@ describe("bench: scoring and targets", () => {
       "bpp-u120": "PASS",
       "bpp-u500": "NOT RUN",
       "bpp-scholl-3": "NOT RUN",
+      national: "NOT RUN",
       demo: "NOT RUN",
     });
     expect(verdict([row({ gapPct: 0.06 })], ["cvrp-a"])["cvrp-a"]).to.equal("FAIL");
