@@ -167,30 +167,23 @@ export function evaluateRoute(
   const J = p.jobs;
   const untimed = p.untimed;
   const { km: walkedKm, weightKg: weight, lastLoc: prevLoc, t } = walkRoute(p, kindIndex, jobs, len);
-  let km = walkedKm;
-  if (p.boxes !== null)
-    return withBoxes(
-      p,
-      kindIndex,
-      jobs,
-      len,
-      endpointUse,
-      ownEndpoint,
-      fillBonus,
-      walkedKm,
-      weight,
-      prevLoc,
-      t,
-    );
+  // Sea boxes: sailings only when a box can take the trip, and its expected freight counted,
+  // so the cheapest end is the cheapest in truck cost plus freight (a port without sailings
+  // needs no box). Without boxes the nearest end wins, as it always has.
+  const box = p.boxes === null ? null : boxTerm(p, kindIndex, jobs, len, weight);
+  const perKm = box === null ? 1 : p.objective === "distance" ? 1 : kind.costPerKm;
 
   // The best endpoint every job allows, on the depot's island, with sailing capacity left.
   let best = -1;
+  let bestScore = Infinity;
   let bestLegKm = Infinity;
   let bestEnd = Infinity;
+  let bestFreight = 0;
   const words = p.maskWords;
   for (let w = 0; w < words; w++) {
     let mask = kind.endpointMask[w];
     for (let q = 0; q < len && mask !== 0; q++) mask &= J[jobs[q]].endpointMask[w];
+    if (box !== null && !box.sailing) mask &= p.boxes!.freeMask[w];
     while (mask !== 0) {
       const bit = 31 - Math.clz32(mask);
       mask &= ~(1 << bit);
@@ -203,68 +196,7 @@ export function evaluateRoute(
       const leg = kmT[prevLoc * n + ep.loc];
       const end = untimed ? 0 : t + minT[prevLoc * n + ep.loc];
       if (end > ep.cutoffMin) continue;
-      if (leg < bestLegKm || (leg === bestLegKm && end < bestEnd)) {
-        best = e;
-        bestLegKm = leg;
-        bestEnd = end;
-      }
-    }
-  }
-  if (best < 0) return INFEASIBLE;
-  km += bestLegKm;
-  return {
-    feasible: true,
-    km,
-    obj: routeObjective(p, kindIndex, km, weight, fillBonus),
-    endpoint: best,
-    endMin: bestEnd,
-  };
-}
-
-/**
- * evaluateRoute's endpoint choice with sea boxes: sailings only when a box can take the
- * trip, and the expected freight counted, so the cheapest end is the cheapest in truck
- * cost plus freight (a port without sailings needs no box).
- */
-function withBoxes(
-  p: Problem,
-  kindIndex: number,
-  jobs: ArrayLike<number>,
-  len: number,
-  endpointUse: Int32Array | null,
-  ownEndpoint: number,
-  fillBonus: number,
-  walkedKm: number,
-  weight: number,
-  prevLoc: number,
-  t: number,
-): RouteEval {
-  const kind = p.kinds[kindIndex];
-  const n = p.travel.size;
-  const box = boxTerm(p, kindIndex, jobs, len, weight);
-  const perKm = p.objective === "distance" ? 1 : kind.costPerKm;
-  let best = -1;
-  let bestScore = Infinity;
-  let bestLegKm = Infinity;
-  let bestEnd = Infinity;
-  let bestFreight = 0;
-  for (let w = 0; w < p.maskWords; w++) {
-    let mask = kind.endpointMask[w];
-    for (let q = 0; q < len && mask !== 0; q++) mask &= p.jobs[jobs[q]].endpointMask[w];
-    if (!box.sailing) mask &= p.boxes!.freeMask[w];
-    while (mask !== 0) {
-      const bit = 31 - Math.clz32(mask);
-      mask &= ~(1 << bit);
-      const e = (w << 5) + bit;
-      const ep = p.endpoints[e];
-      if (endpointUse !== null && ep.maxContainers !== Infinity) {
-        const used = endpointUse[e] - (e === ownEndpoint ? 1 : 0);
-        if (used >= ep.maxContainers) continue;
-      }
-      const leg = p.travel.km[prevLoc * n + ep.loc];
-      const end = p.untimed ? 0 : t + p.travel.minutes[prevLoc * n + ep.loc];
-      if (end > ep.cutoffMin) continue;
-      const freight = ep.sailing >= 0 ? box.freight : 0;
+      const freight = box !== null && ep.sailing >= 0 ? box.freight : 0;
       const score = leg * perKm + freight;
       if (
         score < bestScore - 1e-9 ||
