@@ -3,9 +3,9 @@
  * run keeps confirmed containers from earlier ones, so the dashboard recomputes the
  * figures over the containers that are current instead of trusting one run's summary.
  */
-import { type BoundItem, lowerBoundForTypes } from "../core/bounds/lower-bound.js";
 import type { PlanContainer, PlanSummary, PlanUnassigned } from "../core/model/plan.js";
 import type { Scenario } from "../core/model/scenario.js";
+import { containerLowerBound } from "../core/output/plan-summary.js";
 import { sum } from "./pickup-schedule.js";
 
 /**
@@ -14,22 +14,7 @@ import { sum } from "./pickup-schedule.js";
  * one relaxed packing problem, so the bound stays valid, if looser than per region.
  */
 export function lowerBoundOfContainers(containers: PlanContainer[], scenario: Scenario): number {
-  const shipments = new Map(scenario.shipments.map((s) => [s.id, s]));
-  const items: BoundItem[] = containers.flatMap((c) =>
-    c.stops.flatMap((stop) =>
-      stop.load
-        .filter((l) => l.packages > 0)
-        .map((l) => ({
-          // as the solver reads it; a shipment no longer known may share with anything ambient
-          handling: shipments.has(l.shipment) ? (shipments.get(l.shipment)?.handling ?? "dry") : "general",
-          packages: l.packages,
-          unitWeightKg: l.weightKg / l.packages,
-          unitVolumeM3: l.volumeM3 / l.packages,
-        })),
-    ),
-  );
-  // never above what is in use: a hand-edited load over capacity must not claim more
-  return Math.min(containers.length, lowerBoundForTypes(items, scenario.containerTypes));
+  return containerLowerBound(scenario, containers);
 }
 
 export function summarisePlan(

@@ -32,7 +32,10 @@ export function summariseContainers(
   };
 }
 
-/** The solver's container bound over the load these containers carry (never above their count). */
+/**
+ * The solver's container bound over the load these containers carry. Never above their
+ * count: a hand-edited load over capacity must not claim more.
+ */
 export function containerLowerBound(scenario: Scenario, containers: readonly PlanContainer[]): number {
   const shipments = new Map(scenario.shipments.map((sh) => [sh.id, sh]));
   const items: BoundItem[] = containers.flatMap((c) =>
@@ -40,7 +43,8 @@ export function containerLowerBound(scenario: Scenario, containers: readonly Pla
       stop.load
         .filter((l) => l.packages > 0)
         .map((l) => ({
-          handling: shipments.get(l.shipment)?.handling ?? "dry",
+          // as the solver reads it; a shipment no longer known may share with anything ambient
+          handling: shipments.has(l.shipment) ? (shipments.get(l.shipment)?.handling ?? "dry") : "general",
           packages: l.packages,
           unitWeightKg: l.weightKg / l.packages,
           unitVolumeM3: l.volumeM3 / l.packages,
