@@ -43,6 +43,7 @@ export function renderDashboard(lang: Lang, options: DashboardOptions): string {
 <link rel="stylesheet" href="/web/dashboard.css?v=${v}">
 <script id="i18n" type="application/json">${i18n}</script>
 <script src="/web/dashboard.js?v=${v}" defer></script>
+<script src="/web/dashboard-boxes.js?v=${v}" defer></script>
 </head>
 <body>
 <header class="top">
@@ -83,6 +84,14 @@ export function renderDashboard(lang: Lang, options: DashboardOptions): string {
   <div id="plan-map" class="map"></div>
   <h2>${t("plan.week")}</h2>
   <div id="plan-containers"><p class="muted">${t("plan.none")}</p></div>
+  <h2>${t("boxes.title")}</h2>
+  <p class="muted">${t("boxes.intro")}</p>
+  <div class="exports" id="boxes-exports" hidden><button type="button" data-download="/exports/stuffing.html" data-open="1">${t("boxes.stuffingAll")} (HTML)</button> <button type="button" data-download="/exports/stuffing.csv">${t("boxes.stuffingAll")} (CSV)</button></div>
+  <div id="plan-boxes"></div>
+  <h2>${t("late.title")}</h2>
+  <p class="muted">${t("late.intro")}</p>
+  <output id="late-status" role="status"></output>
+  <div id="late-shipments"></div>
 </section>
 <section id="bumdes" class="view" role="tabpanel" hidden>
   <div class="card">
@@ -94,6 +103,13 @@ export function renderDashboard(lang: Lang, options: DashboardOptions): string {
     <button type="button" id="pickups-csv">${t("pickup.csv")}</button>
   </div>
   <div id="pickups"></div>
+  <h2>${t("costs.title")}</h2>
+  <p class="muted">${t("costs.intro")}</p>
+  <div class="exports">
+    <button type="button" id="costs-statement">${t("costs.statement")}</button>
+    <button type="button" id="costs-csv">${t("costs.statementCsv")}</button>
+  </div>
+  <div id="bumdes-costs"></div>
   <h2>${t("shipment.register")}</h2>
   <form id="shipment-form" class="card grid" novalidate>
     ${field("id", "shipment.id", '<input name="id" maxlength="60">')}
@@ -113,6 +129,10 @@ export function renderDashboard(lang: Lang, options: DashboardOptions): string {
 <section id="exporter" class="view" role="tabpanel" hidden>
   <h2>${t("exporter.title")}</h2>
   <div id="exporter-containers"></div>
+  <h2>${t("exporter.boxes")}</h2>
+  <div id="exporter-boxes"></div>
+  <h2>${t("exporter.costs")}</h2>
+  <div id="exporter-costs"></div>
 </section>
 </main>
 <footer class="muted"><small>${t("app.footer")}</small></footer>

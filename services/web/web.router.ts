@@ -13,6 +13,7 @@ import { boxDataRoutes } from "./box-data.routes.js";
 import { boxExportRoutes } from "./box-exports.routes.js";
 import { renderDashboard } from "./dashboard.page.js";
 import { exportRoutes } from "./exports.routes.js";
+import { lateDataRoutes } from "./late-data.routes.js";
 import { webDataRoutes } from "./web-data.routes.js";
 
 export interface WebDeps {
@@ -31,9 +32,10 @@ function asset(file: string, type: string) {
 export function createWebRouter(deps: WebDeps): Router {
   const now = deps.now ?? (() => Date.now());
   const script = asset("dashboard.js", "text/javascript; charset=utf-8");
+  const boxesScript = asset("dashboard-boxes.js", "text/javascript; charset=utf-8");
   const style = asset("dashboard.css", "text/css; charset=utf-8");
   const assetVersion = createHash("sha256")
-    .update(script.hash + style.hash)
+    .update(script.hash + boxesScript.hash + style.hash)
     .digest("hex")
     .slice(0, 12);
   const pages = new Map<string, string>();
@@ -53,6 +55,7 @@ export function createWebRouter(deps: WebDeps): Router {
   });
   for (const [path, file] of [
     ["/web/dashboard.js", script],
+    ["/web/dashboard-boxes.js", boxesScript],
     ["/web/dashboard.css", style],
   ] as const) {
     router.get(path, (_req, res) => {
@@ -69,5 +72,6 @@ export function createWebRouter(deps: WebDeps): Router {
   router.use(exportRoutes(deps.dataSource, now));
   router.use(boxExportRoutes(deps.dataSource));
   router.use(boxDataRoutes(deps.dataSource));
+  router.use(lateDataRoutes(deps.dataSource, now));
   return router;
 }

@@ -34,6 +34,16 @@ async function lateShipment(m: EntityManager, id: string, lock = false): Promise
   return row;
 }
 
+/** The options of a late shipment, and the world they were found in (to name places). */
+export async function findLateOptions(m: EntityManager, id: string, now: Date) {
+  const row = await lateShipment(m, id);
+  const world = await loadLateWorld(m, row, now);
+  const found = lateShipmentOptions(world.scenario, world.plan, row.id, {
+    eligibleContainers: world.eligible,
+  });
+  return { row, world, found };
+}
+
 export function lateShipmentsRouter(deps: { dataSource: DataSource; now: () => Date }): Router {
   const router = Router();
   const ds = deps.dataSource;

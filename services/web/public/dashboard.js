@@ -173,12 +173,31 @@
   // ---------- tabs and key ----------
   let me = null;
 
+  // Views another script adds to the tabs (dashboard-boxes.js): each loads with its tab,
+  // through the same helpers, so it speaks, scopes and downloads as this page does.
+  const addOns = [];
+  window.Muatan = {
+    register: (addOn) => addOns.push(addOn),
+    request,
+    t,
+    esc,
+    cardCell,
+    fillBar,
+    withLang,
+    download,
+    showError,
+    me: () => me,
+    selectedVillage: () => $("#village-select").value,
+    reload: () => selectTab(currentTab()),
+  };
+
   function selectTab(name) {
     for (const a of document.querySelectorAll(".tabs a"))
       a.setAttribute("aria-selected", String(a.dataset.tab === name));
     for (const s of document.querySelectorAll(".view")) s.hidden = s.id !== name;
     const loaders = { coordinator: loadCoordinator, bumdes: loadBumdes, exporter: loadExporter };
     loaders[name]?.();
+    for (const addOn of addOns) addOn[name]?.();
   }
 
   function currentTab() {
