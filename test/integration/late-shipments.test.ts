@@ -16,6 +16,7 @@ import type { Plan, PlanContainer } from "../../shared/core/model/plan.js";
 import type { Scenario, Shipment } from "../../shared/core/model/scenario.js";
 import { solve } from "../../shared/core/solve.js";
 import { createApiKey } from "../../shared/infra/db/api-keys.repository.js";
+import { createMetrics } from "../../shared/infra/metrics.js";
 import { storeFixturePlan } from "../e2e/support/seed-fixture.js";
 import {
   coordinatorCalls,
@@ -92,7 +93,7 @@ describe("late shipments: options and assignment (PostgreSQL, in-process plannin
 
   before(async () => {
     stack = await startStack({ queue: "in-process", name: "late" });
-    client = await serve(createApp({ ...stack.runtime.deps, now: () => NOW }));
+    client = await serve(createApp({ ...stack.runtime.deps, now: () => NOW, metrics: createMetrics() }));
     scenario = exampleScenarioWithBoxes();
     await seedThroughApi(client, stack.key, scenario);
     ({ plan, version } = await planThroughApi(client, stack.key, {
@@ -272,7 +273,9 @@ describe("late shipments: options and assignment (PostgreSQL, in-process plannin
     expect(big.scenario.shipments.length).to.be.at.least(1000);
     expect(checkPlan(big.scenario, big.plan)).to.deep.equal([]);
     const fresh = await startStack({ queue: "in-process", name: "late-1000" });
-    const bigClient = await serve(createApp({ ...fresh.runtime.deps, now: () => NOW }));
+    const bigClient = await serve(
+      createApp({ ...fresh.runtime.deps, now: () => NOW, metrics: createMetrics() }),
+    );
     try {
       const ds = fresh.runtime.deps.dataSource;
       await loadScenario(ds, big.scenario);

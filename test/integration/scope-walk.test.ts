@@ -20,6 +20,7 @@ import { createApiKey } from "../../shared/infra/db/api-keys.repository.js";
 import { BoxEntity } from "../../shared/infra/db/entities/box.entity.js";
 import { BoxContainerEntity } from "../../shared/infra/db/entities/box-container.entity.js";
 import { BoxTypeEntity } from "../../shared/infra/db/entities/box-type.entity.js";
+import { createMetrics } from "../../shared/infra/metrics.js";
 import { formatKg } from "../../shared/views/number-format.js";
 import { seedReference, seedShipments, storeFixturePlan } from "../e2e/support/seed-fixture.js";
 import { listRoutes } from "./support/express-routes.js";
@@ -97,12 +98,15 @@ const COVERAGE: Record<string, string[]> = {
   "GET /v1/settings/planning": ["/v1/settings/planning"],
   "GET /": ["/", "/?lang=en"],
   "GET /web/dashboard.js": ["/web/dashboard.js"],
+  "GET /web/dashboard-boxes.js": ["/web/dashboard-boxes.js"],
   "GET /web/dashboard.css": ["/web/dashboard.css"],
   "GET /web/data/me": ["/web/data/me"],
   "GET /web/data/dashboard": ["/web/data/dashboard", "/web/data/dashboard?lang=en"],
   "GET /web/data/pickups": ["/web/data/pickups?village={village}"],
   "GET /web/data/containers": ["/web/data/containers", "/web/data/containers?lang=en"],
   "GET /web/data/boxes": ["/web/data/boxes", "/web/data/boxes?lang=en"],
+  "GET /web/data/late": ["/web/data/late"],
+  "GET /web/data/late/:id/options": ["/web/data/late/{shipment}/options"],
   "GET /web/data/costs": ["/web/data/costs", "/web/data/costs?village={village}"],
   "GET /exports/villages/:village/pickups.ics": ["/exports/villages/{village}/pickups.ics"],
   "GET /exports/villages/:village/pickups.csv": ["/exports/villages/{village}/pickups.csv"],
@@ -163,7 +167,7 @@ describe("scope walk: every GET route x every role x own, foreign and missing id
       reefer: null,
       freight: 1,
     });
-    client = await serve(createApp({ ...stack.runtime.deps, now: () => NOW }));
+    client = await serve(createApp({ ...stack.runtime.deps, now: () => NOW, metrics: createMetrics() }));
     keys.coordinator = stack.key;
     keys.bumdes = (await createApiKey(ds.manager, { role: "bumdes", villages: ["vA"] })).key;
     keys.exporter = (await createApiKey(ds.manager, { role: "exporter", exporter: "EXPORTER-BRAVO" })).key;
@@ -275,7 +279,7 @@ describe("scope walk: every GET route x every role x own, foreign and missing id
       .replace(/&quot;/g, '"');
 
   it("knows what every GET route of the app takes", () => {
-    const routes = listRoutes(createApp({ ...stack.runtime.deps, now: () => NOW }))
+    const routes = listRoutes(createApp({ ...stack.runtime.deps, now: () => NOW, metrics: createMetrics() }))
       .filter((r) => r.method === "GET")
       .map((r) => `${r.method} ${r.path}`);
     expect(
