@@ -3,8 +3,10 @@
  * with (z.toJSONSchema), so the document cannot drift from what is accepted.
  */
 import { z } from "zod";
+import { lateAssignBodySchema } from "../../shared/contracts/boxes.schemas.js";
 import {
   apiKeyCreateSchema,
+  boxTypeInputSchema,
   containerTypeInputSchema,
   depotInputSchema,
   planRequestSchema,
@@ -104,6 +106,7 @@ export function openApiDocument(serverUrl?: string) {
       { name: "shipments" },
       { name: "planning", description: "Stateful planning from the database" },
       { name: "containers", description: "Container tracking" },
+      { name: "sea boxes", description: "Sea boxes, stuffing lists, statements, late shipments (issue 9)" },
       { name: "reference data" },
       { name: "access" },
     ],
@@ -215,6 +218,135 @@ export function openApiDocument(serverUrl?: string) {
           tags: ["shipments"],
           summary: "Cancel a shipment not yet in a confirmed container",
           responses: { 200: ok("Cancelled"), ...errors(404, 409) },
+        },
+      },
+      "/v1/shipments/{id}/options": {
+        parameters: [idParam],
+        get: {
+          tags: ["sea boxes"],
+          summary:
+            "Where a late shipment still fits (coordinator): containers still planned that could take it under every rule without moving another stop past its window or its container past its cut-off, cheapest first; newContainer = a container of its own, or null",
+          responses: {
+            200: ok("Options", {
+              type: "object",
+              properties: {
+                shipment: { type: "string" },
+                options: {
+                  type: "array",
+                  items: {
+                    type: "object",
+                    properties: {
+                      container: { type: "string" },
+                      addedKm: { type: "number" },
+                      addedCost: { type: "number" },
+                      pickupAt: { type: "string" },
+                      portArrival: { type: "string" },
+                      sailing: { type: "string" },
+                    },
+                    required: ["container", "addedKm", "addedCost", "pickupAt", "portArrival"],
+                  },
+                },
+                newContainer: { type: ["object", "null"] },
+              },
+              required: ["options", "newContainer"],
+            }),
+            ...errors(403, 404, 409),
+          },
+        },
+      },
+      "/v1/shipments/{id}/assign": {
+        parameters: [idParam],
+        post: {
+          tags: ["sea boxes"],
+          summary:
+            "Put a late shipment into a planned container (coordinator): a new plan version (its Plan and Scenario at /v1/plans/{run}/plan|scenario), the other containers unchanged; 409 if the container is no longer planned or the shipment no longer fits",
+          requestBody: body("LateAssign"),
+          responses: {
+            201: ok("Assigned", {
+              type: "object",
+              properties: {
+                shipment: { type: "string" },
+                run: { type: "string" },
+                version: { type: "integer" },
+                replaced: { type: "string", description: "the container row it replaced" },
+                container: { type: "string", description: "the new row of that container" },
+                box: { type: ["string", "null"] },
+              },
+            }),
+            ...errors(400, 403, 404, 409, 422),
+          },
+        },
+      },
+      "/v1/boxes": {
+        get: {
+          tags: ["sea boxes"],
+          summary:
+            "Sea boxes of the current plan, each with its containers, weight, freight and sailing (a key sees a box when it sees a container in it; inside, only its own shipments)",
+          parameters: ["sailing", "current", "limit", "offset"].map((name) => ({
+            name,
+            in: "query",
+            schema: { type: name === "limit" || name === "offset" ? "integer" : "string" },
+          })),
+          responses: { 200: ok("Page of boxes"), ...errors(400, 401) },
+        },
+      },
+      "/v1/boxes/{id}": {
+        parameters: [idParam],
+        get: {
+          tags: ["sea boxes"],
+          summary: "One sea box",
+          responses: { 200: ok("Box"), ...errors(404) },
+        },
+      },
+      "/v1/statements": {
+        get: {
+          tags: ["sea boxes"],
+          summary:
+            "What the current plan charges each BUMDes or exporter (truck share + sea freight share, per kg); coordinators all rows, a BUMDes key its own, an exporter key its own",
+          parameters: [
+            { name: "by", in: "query", schema: { enum: ["bumdes", "exporter"], default: "bumdes" } },
+            {
+              name: "from",
+              in: "query",
+              schema: { type: "string" },
+              description: "YYYY-MM-DD (the village's day) or an instant",
+            },
+            {
+              name: "to",
+              in: "query",
+              schema: { type: "string" },
+              description: "YYYY-MM-DD (included) or an instant",
+            },
+            { name: "format", in: "query", schema: { enum: ["json", "csv"], default: "json" } },
+            { name: "lang", in: "query", schema: { enum: ["id", "en"] }, description: "CSV header language" },
+          ],
+          responses: {
+            200: ok("Statement", {
+              type: "object",
+              properties: {
+                by: { enum: ["bumdes", "exporter"] },
+                items: {
+                  type: "array",
+                  items: {
+                    type: "object",
+                    properties: {
+                      bumdes: { type: ["string", "null"] },
+                      exporter: { type: ["string", "null"] },
+                      villages: { type: "array", items: { type: "string" } },
+                      shipments: { type: "integer" },
+                      weightKg: { type: "number" },
+                      truck: { type: "integer" },
+                      freight: { type: "integer" },
+                      total: { type: "integer" },
+                      perKg: { type: "integer" },
+                    },
+                  },
+                },
+                totals: { type: "object" },
+              },
+            }),
+            ...errors(400, 401),
+          },
         },
       },
       "/v1/plans": {
@@ -352,6 +484,7 @@ export function openApiDocument(serverUrl?: string) {
       ...referencePaths("depots", "Depot", "depot"),
       ...referencePaths("sailings", "Sailing", "sailing"),
       ...referencePaths("container-types", "ContainerType", "container type"),
+      ...referencePaths("box-types", "BoxType", "box type"),
     },
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "API key" } },
@@ -388,6 +521,8 @@ export function openApiDocument(serverUrl?: string) {
         Depot: json(depotInputSchema),
         Sailing: json(sailingInputSchema),
         ContainerType: json(containerTypeInputSchema),
+        BoxType: json(boxTypeInputSchema),
+        LateAssign: json(lateAssignBodySchema),
         ShipmentCreate: json(shipmentCreateSchema),
         ShipmentBatch: json(shipmentBatchSchema),
         PlanRequest: json(planRequestSchema),

@@ -133,6 +133,27 @@ describe("sea boxes, stuffing lists and statements (PostgreSQL, in-process plann
     expect(badType.body.errors[0].path).to.equal("boxSlots");
   });
 
+  it("documents the sea-box routes in the OpenAPI document", async () => {
+    const doc = (await get("/openapi.json")).body;
+    expect(doc.paths).to.include.keys(
+      "/v1/box-types",
+      "/v1/box-types/{id}",
+      "/v1/boxes",
+      "/v1/boxes/{id}",
+      "/v1/statements",
+      "/v1/shipments/{id}/options",
+      "/v1/shipments/{id}/assign",
+    );
+    expect(doc.components.schemas.BoxType.properties).to.include.keys(
+      "slots",
+      "maxWeightKg",
+      "reefer",
+      "freight",
+    );
+    expect(doc.components.schemas.ContainerType.properties).to.include.keys("boxSlots", "tareKg");
+    expect(doc.components.schemas.Sailing.properties).to.include.keys("maxBoxes");
+  });
+
   it("stores the plan's boxes: GET /v1/boxes is Plan.boxes with stored ids, weights, freight and sailings", async () => {
     expect(plan.boxes?.length).to.be.greaterThan(0);
     expect(plan.summary.boxes).to.equal(plan.boxes?.length);
