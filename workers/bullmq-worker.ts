@@ -3,16 +3,23 @@
  * as job progress, permanent failures as UnrecoverableError (no retry), cross-process
  * cancellation through the Redis flag the API sets.
  */
-import { type Job, UnrecoverableError, Worker } from "bullmq";
+import { type Job, UnrecoverableError, WaitingError, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import type { Config } from "../config/load-config.js";
 import { JOB_NAMES, type JobName } from "../shared/contracts/jobs.js";
 import type { Logger } from "../shared/infra/logger.js";
 import { redisConnection } from "../shared/infra/queue/bullmq-queue.js";
 import { cancelKey } from "../shared/infra/queue/cancel-flags.js";
-import { type JobProcessor, PermanentJobError } from "../shared/infra/queue/planning-queue.js";
+import {
+  JobInterruptedError,
+  type JobProcessor,
+  PermanentJobError,
+} from "../shared/infra/queue/planning-queue.js";
+import { throttledErrorLog } from "../shared/infra/queue/redis-errors.js";
 
 const CANCEL_POLL_MS = 250;
+/** After cancelling its jobs at shutdown, how long the worker waits for them to hand themselves back. */
+const HAND_BACK_MS = 5000;
 
 export interface PlanningWorker {
   worker: Worker;
@@ -23,10 +30,12 @@ export function startBullmqWorker(config: Config, processor: JobProcessor, logge
   const q = config.queue;
   if (!q.redisUrl) throw new Error("REDIS_URL is required for the worker process");
   const redis = new Redis(q.redisUrl, { maxRetriesPerRequest: null });
+  // While Redis is away ioredis reconnects by itself; say so in the log, not once per retry.
+  redis.on("error", throttledErrorLog(logger, "redis (cancel flags)"));
 
   const worker = new Worker(
     q.name,
-    async (job: Job, _token?: string, signal?: AbortSignal) => {
+    async (job: Job, token?: string, signal?: AbortSignal) => {
       if (!(JOB_NAMES as readonly string[]).includes(job.name)) {
         throw new UnrecoverableError(`no processor for job "${job.name}"`);
       }
@@ -53,6 +62,11 @@ export function startBullmqWorker(config: Config, processor: JobProcessor, logge
         });
       } catch (error) {
         if (abort.signal.reason === "cancelled") throw new UnrecoverableError("cancelled");
+        if (error instanceof JobInterruptedError) {
+          // Shutting down: back to the waiting list for another worker, no attempt spent.
+          await job.moveToWait(token);
+          throw new WaitingError();
+        }
         if (error instanceof PermanentJobError) {
           // Field-level errors travel in failedReason as JSON; the API parses them back.
           throw new UnrecoverableError(
@@ -69,6 +83,8 @@ export function startBullmqWorker(config: Config, processor: JobProcessor, logge
       prefix: q.prefix,
       concurrency: q.concurrency,
       lockDuration: q.lockMs,
+      // A dead worker's job is looked for as often as its lock can expire, not every 30 s.
+      stalledInterval: q.lockMs,
     },
   );
   // Every line about a job names it and its planning run (null for a stateless solve).
@@ -82,18 +98,23 @@ export function startBullmqWorker(config: Config, processor: JobProcessor, logge
   worker.on("completed", (job) =>
     logger.info({ jobId: job.id, runId: runIdOf(job), job: job.name }, "job completed"),
   );
-  worker.on("error", (err) => logger.error({ err }, "worker error"));
+  worker.on("error", throttledErrorLog(logger, "worker"));
 
   return {
     worker,
     async close(timeoutMs: number) {
-      // worker.close() waits for running jobs with no limit of its own.
+      // worker.close() takes no new jobs and waits for running ones, with no limit of its own.
       const graceful = worker.close();
-      const timer = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), timeoutMs).unref());
-      if ((await Promise.race([graceful, timer])) === "timeout") {
-        logger.warn({ timeoutMs }, "running jobs did not finish in time; forcing the worker closed");
+      const within = (ms: number) =>
+        Promise.race([
+          graceful.then(() => "closed" as const),
+          new Promise<"timeout">((r) => setTimeout(() => r("timeout"), ms).unref()),
+        ]);
+      if ((await within(timeoutMs)) === "timeout") {
+        logger.warn({ timeoutMs }, "running jobs did not finish in time; handing them back to the queue");
+        // Their solver threads stop, and each job moves itself back to waiting (no attempt spent).
         worker.cancelAllJobs("shutdown");
-        await worker.close(true);
+        if ((await within(HAND_BACK_MS)) === "timeout") await worker.close(true);
       }
       redis.disconnect();
     },

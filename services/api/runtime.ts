@@ -54,7 +54,7 @@ export async function startRuntime(
   const metrics = createMetrics();
   let queue: PlanningQueue;
   if (config.queue.redisUrl) {
-    queue = createBullmqQueue({ redisUrl: config.queue.redisUrl, ...config.queue });
+    queue = createBullmqQueue({ redisUrl: config.queue.redisUrl, ...config.queue, logger });
   } else {
     const processor = createPlanProcessor({
       dataSource,

@@ -5,8 +5,11 @@
  */
 import { collectDefaultMetrics, Histogram, Registry } from "prom-client";
 
-/** How a job ended: `timeout` is the hard stop, `error` a failure that may be retried. */
-export type JobOutcome = "completed" | "failed" | "timeout" | "cancelled" | "error";
+/**
+ * How a job ended: `timeout` is the hard stop, `error` a failure that may be retried,
+ * `interrupted` a worker shutting down (the job went back to the queue).
+ */
+export type JobOutcome = "completed" | "failed" | "timeout" | "cancelled" | "error" | "interrupted";
 
 export interface JobMetrics {
   jobFinished(job: string, outcome: JobOutcome, seconds: number): void;

@@ -16,7 +16,9 @@ export function onShutdown(logger: Logger, timeoutMs: number, closers: (() => Pr
     const deadline = setTimeout(() => {
       logger.error("shutdown timed out; exiting");
       process.exit(1);
-    }, timeoutMs + 2000);
+      // Past the closers' own bound (a worker waits timeoutMs for its jobs, then up to 5 s for
+      // them to hand themselves back to the queue), so a clean drain always exits 0.
+    }, timeoutMs + 10_000);
     deadline.unref();
     void (async () => {
       for (const close of closers) {

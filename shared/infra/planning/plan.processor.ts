@@ -16,6 +16,7 @@ import type { Logger } from "../logger.js";
 import type { JobMetrics, JobOutcome } from "../metrics.js";
 import {
   JobCancelledError,
+  JobInterruptedError,
   type JobProcessor,
   JobTimeoutError,
   PermanentJobError,
@@ -44,6 +45,7 @@ export interface PlanProcessorDeps {
 
 function outcomeOf(error: unknown): JobOutcome {
   if (error instanceof JobCancelledError) return "cancelled";
+  if (error instanceof JobInterruptedError) return "interrupted";
   if (error instanceof JobTimeoutError) return "timeout";
   if (error instanceof PermanentJobError) return "failed";
   return "error";
@@ -113,9 +115,8 @@ async function solveChecked(run: JobRun, input: SolveJobData, shipments: number)
     { signal: job.signal, deadline, onPhase: (p) => run.enter(p) },
   );
   if (outcome.kind === "cancelled") {
-    // A shutdown is not a cancel: the job goes back to the queue for another try.
-    if (job.signal.reason === "shutdown")
-      throw new Error("the worker shut down mid-solve; the job will be retried");
+    // A shutdown is not a cancel: the job goes back to the queue for another worker.
+    if (job.signal.reason === "shutdown") throw new JobInterruptedError();
     throw new JobCancelledError();
   }
   if (outcome.kind === "timeout" && outcome.phase === "starting") {
@@ -209,6 +210,13 @@ export function createPlanProcessor(deps: PlanProcessorDeps): JobProcessor {
       );
       return { runId: run.id, version };
     } catch (error) {
+      if (error instanceof JobInterruptedError) {
+        // Handed back, not failed: the run waits for the next worker, its attempts untouched.
+        await runs()
+          .update({ id: run.id, state: "active" }, { state: "queued", progress: 0 })
+          .catch((e) => jobRun.log.error({ err: e }, "could not record the hand-back"));
+        throw error;
+      }
       const cancelled = error instanceof JobCancelledError;
       const permanent = error instanceof PermanentJobError;
       const last = permanent || cancelled || job.attempt >= deps.maxAttempts;

@@ -5,8 +5,10 @@
 import { Job, Queue } from "bullmq";
 import { Redis } from "ioredis";
 import type { JobName, JobRequest, JobState, JobStatus } from "../../contracts/jobs.js";
+import type { Logger } from "../logger.js";
 import { CANCEL_FLAG_TTL_SECONDS, cancelKey } from "./cancel-flags.js";
 import type { PlanningQueue, QueueHealth } from "./planning-queue.js";
+import { throttledErrorLog } from "./redis-errors.js";
 
 export interface BullmqQueueOptions {
   redisUrl: string;
@@ -14,6 +16,20 @@ export interface BullmqQueueOptions {
   prefix: string;
   attempts: number;
   backoffMs: number;
+  /** Where Redis connection trouble is reported (throttled). */
+  logger?: Logger;
+}
+
+/** Health and metrics must answer while Redis is away, not wait for it to come back. */
+const PROBE_TIMEOUT_MS = 1500;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([
+    work,
+    new Promise<never>((_, fail) =>
+      setTimeout(() => fail(new Error(`Redis did not answer within ${ms} ms`)), ms).unref(),
+    ),
+  ]);
 }
 
 export const redisConnection = (url: string) => ({ url, maxRetriesPerRequest: null });
@@ -51,6 +67,8 @@ export function createBullmqQueue(options: BullmqQueueOptions): PlanningQueue {
   });
   // BullMQ 6 keeps its own client private; cancel flags and pings use this one.
   const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
+  redis.on("error", throttledErrorLog(options.logger, "redis (queue flags)"));
+  queue.on("error", throttledErrorLog(options.logger, "queue"));
   const flagKey = (id: string) => cancelKey(options.prefix, options.name, id);
 
   async function status(id: string): Promise<JobStatus | null> {
@@ -96,13 +114,9 @@ export function createBullmqQueue(options: BullmqQueueOptions): PlanningQueue {
       return status(id);
     },
     async counts() {
-      const c = await queue.getJobCounts(
-        "waiting",
-        "prioritized",
-        "delayed",
-        "active",
-        "completed",
-        "failed",
+      const c = await withTimeout(
+        queue.getJobCounts("waiting", "prioritized", "delayed", "active", "completed", "failed"),
+        PROBE_TIMEOUT_MS,
       );
       return {
         waiting: (c.waiting ?? 0) + (c.prioritized ?? 0),
@@ -114,9 +128,12 @@ export function createBullmqQueue(options: BullmqQueueOptions): PlanningQueue {
     },
     async health(): Promise<QueueHealth> {
       try {
-        await redis.ping();
-        const counts = await queue.getJobCounts("waiting", "active", "delayed", "failed");
-        const workers = await queue.getWorkersCount().catch(() => -1);
+        await withTimeout(redis.ping(), PROBE_TIMEOUT_MS);
+        const counts = await withTimeout(
+          queue.getJobCounts("waiting", "active", "delayed", "failed"),
+          PROBE_TIMEOUT_MS,
+        );
+        const workers = await withTimeout(queue.getWorkersCount(), PROBE_TIMEOUT_MS).catch(() => -1);
         return {
           kind: "bullmq",
           name: options.name,

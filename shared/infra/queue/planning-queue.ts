@@ -36,6 +36,17 @@ export class JobCancelledError extends PermanentJobError {
   }
 }
 
+/**
+ * Thrown when the worker shuts down mid-job: not the job's failure. The queue takes the job
+ * back without spending an attempt, and the run reads as queued again.
+ */
+export class JobInterruptedError extends Error {
+  constructor() {
+    super("the worker shut down mid-job; the job went back to the queue");
+    this.name = "JobInterruptedError";
+  }
+}
+
 /** Thrown when a job's solver was stopped at its hard stop (time limit plus grace). */
 export class JobTimeoutError extends PermanentJobError {
   constructor(message: string, errors: { path: string; message: string }[]) {
