@@ -9,7 +9,6 @@ import { expect } from "chai";
 import { pino } from "pino";
 import { createApp } from "../../services/api/app.js";
 import { loadScenario } from "../../services/seed/demo-data.js";
-import { createMetrics } from "../../shared/infra/metrics.js";
 import { exampleScenario } from "./support/fixtures.js";
 import { type Client, serve, waitFor } from "./support/http-client.js";
 import { type Stack, startStack } from "./support/stack.js";
@@ -45,9 +44,8 @@ describe("operations: request ids, logs, /metrics (PostgreSQL + Redis + a real w
         done();
       },
     });
-    api = await serve(
-      createApp({ ...stack.runtime.deps, logger: pino({ level: "info" }, sink), metrics: createMetrics() }),
-    );
+    // A second app on the runtime the stack already serves: it shares the runtime's registry.
+    api = await serve(createApp({ ...stack.runtime.deps, logger: pino({ level: "info" }, sink) }));
     worker = await startWorkerProcess({ ...stack.workerEnv, WORKER_METRICS_PORT: "0" });
   });
   after(async () => {

@@ -11,14 +11,23 @@ function routeOf(req: Request, status: number): string {
   return status === 404 ? "(unmatched)" : "(static)";
 }
 
-export function httpMetrics(registry: Registry): RequestHandler {
-  const latency = new Histogram({
-    name: "muatan_http_request_duration_seconds",
+const NAME = "muatan_http_request_duration_seconds";
+
+/** Several apps on one registry (a test serving the same runtime twice) share the histogram. */
+function latencyHistogram(registry: Registry): Histogram {
+  const existing = registry.getSingleMetric(NAME);
+  if (existing) return existing as Histogram;
+  return new Histogram({
+    name: NAME,
     help: "HTTP requests by method, route pattern and status",
     labelNames: ["method", "route", "status"],
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
+}
+
+export function httpMetrics(registry: Registry): RequestHandler {
+  const latency = latencyHistogram(registry);
   return (req, res, next) => {
     const started = process.hrtime.bigint();
     // The route is read when the response is written: by 'finish' a router may have reset baseUrl.

@@ -38,11 +38,15 @@ export function metricsAccess(dataSource: DataSource, openOnLoopback: boolean) {
   };
 }
 
-/** Gauges read at scrape time: the queue's depth, the stored plan's figures. */
+/**
+ * Gauges read at scrape time: the queue's depth, the stored plan's figures. Once per registry:
+ * a second app on the same runtime (tests do that) reads the same queue and database.
+ */
 export function registerServiceGauges(
   registry: Registry,
   deps: { dataSource: DataSource; queue: PlanningQueue },
 ) {
+  if (registry.getSingleMetric("muatan_queue_jobs")) return;
   new Gauge({
     name: "muatan_queue_jobs",
     help: "Planning jobs in the queue by state (waiting, delayed, active, completed, failed)",
