@@ -14,7 +14,7 @@
  * cost plus freight (or km, then freight, for the distance objective). Containers still
  * left without a box at the end leave the plan: their jobs become unassigned (NO_CONTAINER).
  */
-import { packSailing, type SailingPacking } from "../boxes/pack-sailing.js";
+import { compareItems, packSailing, type SailingPacking } from "../boxes/pack-sailing.js";
 import type { Problem } from "../problem/problem.js";
 import { type BoxItem, boxSlotsOf, loadProfile, tareOf } from "../rules/boxes.js";
 import { type EndpointOption, endpointOptions } from "../search/route-eval.js";
@@ -27,7 +27,24 @@ interface Score {
 }
 
 const EPS = 1e-6;
+const ZERO: Score = { unplacedKg: 0, main: 0, tie: 0 };
+const add = (a: Score, b: Score): Score => ({
+  unplacedKg: a.unplacedKg + b.unplacedKg,
+  main: a.main + b.main,
+  tie: a.tie + b.tie,
+});
+const sub = (a: Score, b: Score): Score => ({
+  unplacedKg: a.unplacedKg - b.unplacedKg,
+  main: a.main - b.main,
+  tie: a.tie - b.tie,
+});
 const MAX_PASSES = 200;
+/**
+ * Containers packed, at most, over the whole step (a deterministic work cap, not a clock):
+ * a sailing of 150 containers is packed in well under a millisecond, so this bounds the
+ * step to a fraction of a second on a national week while small weeks never reach it.
+ */
+const MAX_PACKED = 3_000_000;
 
 function less(a: Score, b: Score): boolean {
   if (Math.abs(a.unplacedKg - b.unplacedKg) > EPS) return a.unplacedKg < b.unplacedKg;
@@ -61,6 +78,8 @@ class BoxState {
   readonly members: Set<number>[];
   readonly packs: (SailingPacking | null)[];
   readonly count: Int32Array;
+  /** Each route's place in the packing order, so a sailing is packed without sorting again. */
+  private readonly rank: Int32Array;
 
   constructor(
     private readonly p: Problem,
@@ -70,6 +89,13 @@ class BoxState {
     start: number[],
   ) {
     this.assign = [...start];
+    this.rank = new Int32Array(items.length);
+    items
+      .map((it, r) => ({ it, r }))
+      .sort((a, b) => compareItems(a.it, b.it))
+      .forEach(({ r }, k) => {
+        this.rank[r] = k;
+      });
     this.members = p.endpoints.map(() => new Set<number>());
     this.count = new Int32Array(p.endpoints.length);
     start.forEach((e, r) => {
@@ -81,12 +107,18 @@ class BoxState {
     );
   }
 
+  /** Containers packed so far (the work cap). */
+  packed = 0;
+
   pack(e: number, members: Iterable<number>): SailingPacking {
     const sailing = (this.p.scenario.sailings ?? [])[this.p.endpoints[e].sailing];
+    const list = [...members].sort((a, b) => this.rank[a] - this.rank[b]);
+    this.packed += list.length;
     return packSailing(
-      [...members].map((r) => this.items[r]),
+      list.map((r) => this.items[r]),
       this.p.boxes!.types,
       sailing.maxBoxes ?? Infinity,
+      true,
     );
   }
 
@@ -118,45 +150,46 @@ class BoxState {
     return s;
   }
 
-  /** Score change of moving r to e, and the packings it would leave; null when e is full. */
+  /** r's sailing packed without r (null at a port without sailings). */
+  packWithout(r: number): SailingPacking | null {
+    const from = this.assign[r];
+    if (this.p.endpoints[from].sailing < 0) return null;
+    return this.pack(
+      from,
+      [...this.members[from]].filter((x) => x !== r),
+    );
+  }
+
+  /**
+   * Score change of moving r to `to`, and the packings it would leave; null when `to` is
+   * full, or (with `prune`) when the move cannot improve even if `to` took r for free:
+   * a container added to a sailing never needs fewer boxes there, so most moves are
+   * judged without packing their destination.
+   */
   tryMove(
     r: number,
     to: number,
+    fromPack: SailingPacking | null = this.packWithout(r),
+    prune = false,
   ): { delta: Score; fromPack: SailingPacking | null; toPack: SailingPacking | null } | null {
     const from = this.assign[r];
     if (to === from || !this.truck[r].has(to)) return null;
     if (this.count[to] >= this.p.endpoints[to].maxContainers) return null;
-    const sailingFrom = this.p.endpoints[from].sailing >= 0;
-    const sailingTo = this.p.endpoints[to].sailing >= 0;
-    const fromPack = sailingFrom
-      ? this.pack(
-          from,
-          [...this.members[from]].filter((x) => x !== r),
-        )
-      : null;
-    const toPack = sailingTo ? this.pack(to, [...this.members[to], r]) : null;
-    const before = [
-      this.routeScore(r, from),
-      this.packScore(this.packs[from]),
-      this.packScore(this.packs[to]),
-    ];
-    const after = [this.routeScore(r, to), this.packScore(fromPack), this.packScore(toPack)];
-    const sum = (xs: Score[]) =>
-      xs.reduce(
-        (a, x) => ({ unplacedKg: a.unplacedKg + x.unplacedKg, main: a.main + x.main, tie: a.tie + x.tie }),
-        {
-          unplacedKg: 0,
-          main: 0,
-          tie: 0,
-        },
-      );
-    const b = sum(before);
-    const a = sum(after);
+    const partial = add(
+      sub(this.routeScore(r, to), this.routeScore(r, from)),
+      sub(this.packScore(fromPack), this.packScore(this.packs[from])),
+    );
+    if (prune && !less(partial, ZERO)) return null;
+    const toPack = this.p.endpoints[to].sailing >= 0 ? this.pack(to, [...this.members[to], r]) : null;
     return {
-      delta: { unplacedKg: a.unplacedKg - b.unplacedKg, main: a.main - b.main, tie: a.tie - b.tie },
+      delta: add(partial, sub(this.packScore(toPack), this.packScore(this.packs[to]))),
       fromPack,
       toPack,
     };
+  }
+
+  slotsOf(box: { type: number }): number {
+    return this.p.boxes!.types[box.type].slots;
   }
 
   move(r: number, to: number, fromPack: SailingPacking | null, toPack: SailingPacking | null): void {
@@ -170,8 +203,6 @@ class BoxState {
     this.packs[to] = toPack;
   }
 }
-
-const ZERO: Score = { unplacedKg: 0, main: 0, tie: 0 };
 
 /** Re-choose the containers' ends with exact box packing; returns the jobs that no box could take. */
 export function assignBoxSailings(sol: Solution): number[] {
@@ -205,7 +236,7 @@ export function assignBoxSailings(sol: Solution): number[] {
     routes.map((r) => r.endpoint),
   );
 
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
+  for (let pass = 0; pass < MAX_PASSES && state.packed < MAX_PACKED; pass++) {
     if (!(relocateBest(state, options) || emptyABox(state, options))) break;
   }
 
@@ -227,8 +258,10 @@ export function assignBoxSailings(sol: Solution): number[] {
 function relocateBest(state: BoxState, options: EndpointOption[][]): boolean {
   let best: { r: number; to: number; d: NonNullable<ReturnType<BoxState["tryMove"]>> } | null = null;
   for (let r = 0; r < options.length; r++) {
+    if (options[r].length < 2) continue;
+    const without = state.packWithout(r);
     for (const o of options[r]) {
-      const d = state.tryMove(r, o.endpoint);
+      const d = state.tryMove(r, o.endpoint, without, true);
       if (!d || !less(d.delta, best ? best.d.delta : ZERO)) continue;
       best = { r, to: o.endpoint, d };
     }
@@ -245,14 +278,19 @@ function emptyABox(state: BoxState, options: EndpointOption[][]): boolean {
     const pk = state.packs[e];
     if (!pk) continue;
     for (const box of pk.boxes) {
+      // A full box is worth emptying only when its containers fill gaps elsewhere: rare, and costly to try.
+      if (box.slots >= state.slotsOf(box)) continue;
+      if (box.items.some((it) => options[Number(it.key)].length < 2)) continue; // one of them cannot move
+      if (state.packed >= MAX_PACKED) return false;
       const moved: { r: number; from: number }[] = [];
       let ok = true;
       for (const it of box.items) {
         const r = Number(it.key);
         let choice: { to: number; d: NonNullable<ReturnType<BoxState["tryMove"]>> } | null = null;
+        const without = state.packWithout(r);
         for (const o of options[r]) {
           if (o.endpoint === e) continue;
-          const d = state.tryMove(r, o.endpoint);
+          const d = state.tryMove(r, o.endpoint, without);
           if (d && (!choice || less(d.delta, choice.d.delta))) choice = { to: o.endpoint, d };
         }
         if (!choice) {

@@ -50,15 +50,18 @@ function freedom(item: BoxItem): number {
   return (item.destination === null ? 2 : 0) + (item.danger === "neutral" ? 1 : 0);
 }
 
-function compareItems(a: BoxItem, b: BoxItem): number {
+const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+/** The packing order: everything the packing depends on, then the key (see the header). */
+export function compareItems(a: BoxItem, b: BoxItem): number {
   return (
     TEMPERATURE_ORDER[a.temperature] - TEMPERATURE_ORDER[b.temperature] ||
     freedom(a) - freedom(b) ||
-    (a.destination ?? "").localeCompare(b.destination ?? "") ||
-    a.danger.localeCompare(b.danger) ||
+    order(a.destination ?? "", b.destination ?? "") ||
+    order(a.danger, b.danger) ||
     b.slots - a.slots ||
     Math.round((b.weightKg - a.weightKg) * 1000) ||
-    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+    order(a.key, b.key)
   );
 }
 
@@ -158,16 +161,21 @@ function packOnce(
 const totalFreight = (boxes: readonly PackedBox[], types: readonly BoxType[]) =>
   boxes.reduce((a, b) => a + freightOf(types[b.type]), 0);
 
-/** Pack one sailing's containers. `maxBoxes` Infinity when unlimited. */
+/**
+ * Pack one sailing's containers. `maxBoxes` Infinity when unlimited. `sorted`: the items
+ * are already in `compareItems` order (a caller packing the same containers many times
+ * sorts them once).
+ */
 export function packSailing(
   items: readonly BoxItem[],
   types: readonly BoxType[],
   maxBoxes: number,
+  sorted = false,
 ): SailingPacking {
-  const sorted = [...items].sort(compareItems);
-  let boxes = packOnce(sorted, types, false);
+  const inOrder = sorted ? items : [...items].sort(compareItems);
+  let boxes = packOnce(inOrder, types, false);
   if (boxes.length > maxBoxes) {
-    const roomy = packOnce(sorted, types, true);
+    const roomy = packOnce(inOrder, types, true);
     if (roomy.length < boxes.length) boxes = roomy;
   }
   const unplaced = [...boxes.left];
