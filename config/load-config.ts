@@ -100,11 +100,21 @@ const envSchema = z.object({
     }),
   WORKER_METRICS_HOST: optionalText,
   ADMIN_SESSION_MINUTES: intFrom(30, 1, 24 * 60),
+  TRUST_PROXY: intFrom(0, 0, 10),
+  RATE_LIMIT_PER_MINUTE: intFrom(600, 0),
+  RATE_LIMIT_PLANNING_PER_MINUTE: intFrom(12, 0),
+  RATE_LIMIT_REFUSED_PER_MINUTE: intFrom(30, 0),
 });
 
 export interface Config {
   readonly env: string;
-  readonly http: { readonly port: number; readonly host: string; readonly publicUrl?: string };
+  readonly http: {
+    readonly port: number;
+    readonly host: string;
+    readonly publicUrl?: string;
+    /** Proxies in front of the service whose X-Forwarded-For is believed (0 = none). */
+    readonly trustProxy: number;
+  };
   /** `url` absent = embedded PostgreSQL (PGlite) with its data in `dataDir`. */
   readonly database: { readonly url?: string; readonly dataDir: string };
   /** `redisUrl` absent = jobs run in-process through the same processor. */
@@ -121,6 +131,15 @@ export interface Config {
   };
   readonly planning: { readonly timeLimitMs: number; readonly seed: number };
   readonly auth: { readonly bootstrapApiKey?: string };
+  /** Requests per minute; 0 = no limit. Kept in Redis when REDIS_URL is set, else in memory. */
+  readonly rateLimits: {
+    /** per API key, every authenticated request */
+    readonly perKey: number;
+    /** per API key, planning and solving (POST /v1/plans, POST /v1/solve) */
+    readonly planning: number;
+    /** per client address, requests refused for a missing, unknown, revoked or expired key */
+    readonly refused: number;
+  };
   readonly demoData: boolean;
   readonly logLevel: string;
   readonly shutdownTimeoutMs: number;
@@ -160,7 +179,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const e = parsed.data;
   return deepFreeze({
     env: e.NODE_ENV ?? "development",
-    http: { port: e.PORT, host: e.HOST ?? "0.0.0.0", publicUrl: e.PUBLIC_URL },
+    http: { port: e.PORT, host: e.HOST ?? "0.0.0.0", publicUrl: e.PUBLIC_URL, trustProxy: e.TRUST_PROXY },
     database: { url: e.DATABASE_URL, dataDir: e.DATA_DIR ?? ".muatan-data" },
     queue: {
       redisUrl: e.REDIS_URL,
@@ -174,6 +193,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     planning: { timeLimitMs: Math.round(e.PLAN_TIME_LIMIT_SECONDS * 1000), seed: e.PLAN_SEED },
     auth: { bootstrapApiKey: e.BOOTSTRAP_API_KEY },
+    rateLimits: {
+      perKey: e.RATE_LIMIT_PER_MINUTE,
+      planning: e.RATE_LIMIT_PLANNING_PER_MINUTE,
+      refused: e.RATE_LIMIT_REFUSED_PER_MINUTE,
+    },
     demoData: e.DEMO_DATA,
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: Math.round(e.SHUTDOWN_TIMEOUT_SECONDS * 1000),

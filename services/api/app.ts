@@ -17,6 +17,7 @@ import { httpMetrics } from "./observability/http-metrics.js";
 import { metricsRouter, registerServiceGauges } from "./observability/metrics.routes.js";
 import { requestLogger } from "./observability/request-log.js";
 import { authenticate } from "./principal.js";
+import { DEFAULT_RATE_LIMITS, type RateLimits, type RedisCounts, rateLimiters } from "./rate-limits.js";
 import { boxesRouter } from "./routes/boxes.routes.js";
 import { containersRouter } from "./routes/containers.routes.js";
 import { docsRouter } from "./routes/docs.routes.js";
@@ -29,6 +30,7 @@ import { referenceRouters } from "./routes/reference-resources.js";
 import { settingsRouter } from "./routes/settings.routes.js";
 import { shipmentsRouter } from "./routes/shipments.routes.js";
 import { statementsRouter } from "./routes/statements.routes.js";
+import { securityHeaders } from "./security-headers.js";
 
 export interface AppDeps {
   dataSource: DataSource;
@@ -43,6 +45,12 @@ export interface AppDeps {
   metrics?: Metrics;
   /** Who reads /metrics without a key (README "Operations"). Default: loopback callers. */
   metricsOpenOnLoopback?: boolean;
+  /** Requests per minute (0 = no limit); absent: the defaults, as `loadConfig({})` gives them. */
+  rateLimits?: RateLimits;
+  /** Where rate-limit counts live so every API process shares them; absent: in memory. */
+  rateLimitStore?: RedisCounts;
+  /** Proxies in front whose X-Forwarded-For gives the client address (0 = none). */
+  trustProxy?: number;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -55,10 +63,10 @@ export function createApp(deps: AppDeps): Express {
   const metrics = deps.metrics ?? createMetrics();
   app.use(httpMetrics(metrics.registry));
   registerServiceGauges(metrics.registry, deps);
+  app.set("trust proxy", deps.trustProxy ?? 0);
+  app.use(securityHeaders());
   // Villages are on slow mobile links: gzip the dashboard, plans and exports (about 3x smaller).
   app.use(compression());
-  // JSON bodies, each route with its own size limit (body-limits.ts); over it: 413.
-  app.use(jsonBody);
 
   app.use(healthRouter(deps));
   app.use(
@@ -70,8 +78,15 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(docsRouter(deps.publicUrl));
 
+  // Who is calling, and whether they are over their limit, before any body is read.
+  const limits = rateLimiters(deps.rateLimits ?? DEFAULT_RATE_LIMITS, deps.rateLimitStore);
+  const signedIn = [limits.refusedKeys(authenticate(deps.dataSource)), limits.perKey];
+  app.use("/v1", signedIn);
+  app.post(["/v1/plans", "/v1/solve"], limits.planning);
+  // JSON bodies, each route with its own size limit (body-limits.ts); over it: 413.
+  app.use(jsonBody);
+
   const v1 = Router();
-  v1.use(authenticate(deps.dataSource));
   for (const router of referenceRouters(deps.dataSource)) v1.use(router);
   v1.use(shipmentsRouter(deps.dataSource));
   v1.use(jobsRouter({ ...deps, now }));
@@ -85,7 +100,7 @@ export function createApp(deps: AppDeps): Express {
   app.use("/v1", v1);
 
   // ---- web UI (services/web, owned by the web engineer): register its router on the next line ----
-  app.use(createWebRouter({ dataSource: deps.dataSource, now: () => now().getTime() }));
+  app.use(createWebRouter({ dataSource: deps.dataSource, now: () => now().getTime(), signedIn }));
   // ---- end web UI ----
 
   app.use(notFoundHandler);

@@ -3,6 +3,7 @@
  * PGlite; BullMQ when REDIS_URL is set, else the in-process queue running the same
  * processor. main.ts and the embedded-mode test both start here.
  */
+import { Redis } from "ioredis";
 import type { Config } from "../../config/load-config.js";
 import { ensureBootstrapKey } from "../../shared/infra/db/api-keys.repository.js";
 import { openDataSource } from "../../shared/infra/db/data-source.js";
@@ -66,6 +67,11 @@ export async function startRuntime(
     queue = createInProcessQueue(processor, config.queue);
   }
 
+  // Rate-limit counts shared by every API process (rate-limit-redis); in memory without Redis.
+  const redis = config.queue.redisUrl
+    ? new Redis(config.queue.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true })
+    : undefined;
+
   await ensureBootstrapKey(dataSource, options.bootstrapApiKey);
   let demoLoaded: string | undefined;
   if (config.demoData && (await isDatabaseEmpty(dataSource))) {
@@ -84,10 +90,16 @@ export async function startRuntime(
       publicUrl: config.http.publicUrl,
       metrics,
       metricsOpenOnLoopback: config.observability.metricsOpenOnLoopback,
+      rateLimits: config.rateLimits,
+      ...(redis
+        ? { rateLimitStore: { redis, prefix: `${config.queue.prefix}:${config.queue.name}:rate-limit:` } }
+        : {}),
+      trustProxy: config.http.trustProxy,
     },
     demoLoaded,
     async close() {
       await queue.close();
+      redis?.disconnect();
       await dataSource.destroy();
       await embedded?.stop();
     },
