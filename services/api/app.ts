@@ -18,6 +18,7 @@ import { metricsRouter, registerServiceGauges } from "./observability/metrics.ro
 import { requestLogger } from "./observability/request-log.js";
 import { authenticate } from "./principal.js";
 import { DEFAULT_RATE_LIMITS, type RateLimits, type RedisCounts, rateLimiters } from "./rate-limits.js";
+import { auditRouter } from "./routes/audit.routes.js";
 import { boxesRouter } from "./routes/boxes.routes.js";
 import { containersRouter } from "./routes/containers.routes.js";
 import { docsRouter } from "./routes/docs.routes.js";
@@ -80,14 +81,14 @@ export function createApp(deps: AppDeps): Express {
 
   // Who is calling, and whether they are over their limit, before any body is read.
   const limits = rateLimiters(deps.rateLimits ?? DEFAULT_RATE_LIMITS, deps.rateLimitStore);
-  const signedIn = [limits.refusedKeys(authenticate(deps.dataSource)), limits.perKey];
+  const signedIn = [limits.refusedKeys(authenticate(deps.dataSource, now)), limits.perKey];
   app.use("/v1", signedIn);
   app.post(["/v1/plans", "/v1/solve"], limits.planning);
   // JSON bodies, each route with its own size limit (body-limits.ts); over it: 413.
   app.use(jsonBody);
 
   const v1 = Router();
-  for (const router of referenceRouters(deps.dataSource)) v1.use(router);
+  for (const router of referenceRouters(deps.dataSource, now)) v1.use(router);
   v1.use(shipmentsRouter(deps.dataSource));
   v1.use(jobsRouter({ ...deps, now }));
   v1.use(plansRouter({ ...deps, now }));
@@ -96,7 +97,8 @@ export function createApp(deps: AppDeps): Express {
   v1.use(lateShipmentsRouter({ dataSource: deps.dataSource, now }));
   v1.use(statementsRouter(deps.dataSource));
   v1.use(keysRouter({ dataSource: deps.dataSource, now }));
-  v1.use(settingsRouter(deps.dataSource));
+  v1.use(settingsRouter(deps.dataSource, now));
+  v1.use(auditRouter(deps.dataSource));
   app.use("/v1", v1);
 
   // ---- web UI (services/web, owned by the web engineer): register its router on the next line ----

@@ -21,7 +21,8 @@ export function principalOf(res: Response): Principal {
 /** The caller's read policy (services/read-model/access-policy.ts). */
 export const policyOf = (res: Response): AccessPolicy => policyFor(principalOf(res));
 
-export function authenticate(dataSource: DataSource) {
+/** `now` is the service's clock: a key past its `expiresAt` is refused. */
+export function authenticate(dataSource: DataSource, now: () => Date = () => new Date()) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const header = req.get("authorization") ?? "";
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
@@ -30,6 +31,8 @@ export function authenticate(dataSource: DataSource) {
       .getRepository(ApiKeyEntity)
       .findOneBy({ keyHash: hashApiKey(match[1]), revokedAt: IsNull() });
     if (!key) throw unauthorized("unknown or revoked API key");
+    if (key.expiresAt !== null && key.expiresAt.getTime() <= now().getTime())
+      throw unauthorized("expired API key");
     res.locals.principal = {
       keyId: key.id,
       role: key.role,

@@ -138,6 +138,8 @@ export const apiKeyCreateSchema = z
     label: text().optional(),
     villages: list(id).min(1, "must list at least one village").optional(),
     exporter: nonBlank().optional(),
+    /** Past this instant the key answers 401 "expired API key"; absent: it never expires. */
+    expiresAt: instant.optional(),
   })
   .strict()
   .refine((k) => k.role !== "bumdes" || k.villages !== undefined, {
@@ -148,6 +150,18 @@ export const apiKeyCreateSchema = z
     path: ["exporter"],
     message: "is required for an exporter key (the exporter name on its shipments)",
   });
+
+/** GET /v1/audit: who changed what, newest first. */
+export const auditQuerySchema = z.object({
+  action: z.string().min(1).optional(),
+  resource: z.string().min(1).optional(),
+  resourceId: z.string().min(1).optional(),
+  keyId: z.uuid({ error: "must be an API key id (a UUID)" }).optional(),
+  from: instant.optional(),
+  to: instant.optional(),
+  limit: intParam(50, 1, 500),
+  offset: intParam(0, 0, Number.MAX_SAFE_INTEGER),
+});
 
 export const containerListQuerySchema = z.object({
   status: z.string().min(1).optional(),

@@ -29,6 +29,7 @@ interface KeyRow {
   villages: string[] | null;
   exporter: string | null;
   revokedAt: string | null;
+  expiresAt: string | null;
 }
 
 describe("access keys in the coordinator's dashboard (Chromium, real app)", function () {
@@ -133,6 +134,7 @@ describe("access keys in the coordinator's dashboard (Chromium, real app)", func
     expect(await page.isVisible(`${FORM} .pick[data-village="vA"]`)).to.equal(false);
     await page.check(`${FORM} .pick[data-village="vB"] input`);
     expect(await page.textContent(`${FORM} .village-count`)).to.equal("1 desa dipilih");
+    await page.fill(`${FORM} [name=expiresAt]`, "2099-01-31"); // valid through that day, WIB
     await page.click("#key-create");
     await page.waitForSelector("#key-new:not([hidden])");
 
@@ -154,6 +156,7 @@ describe("access keys in the coordinator's dashboard (Chromium, real app)", func
     expect(text).to.include("BUMDes");
     expect(text).to.include("Desa Tumbang; Hilir");
     expect(text).to.match(/\d{1,2} \w{3} \d{4},? \d{2}\.\d{2} WIB/);
+    expect(text).to.match(/31 Jan 2099,? 23\.59 WIB/);
     expect(await page.isVisible(`${row} button[data-revoke]`)).to.equal(true);
     await screenshot(page, "31-coordinator-key-created-id");
     await panelShot(page, "30-coordinator-keys-id");
@@ -161,6 +164,7 @@ describe("access keys in the coordinator's dashboard (Chromium, real app)", func
     const stored = (await listKeys()).find((k) => k.label === LABEL);
     expect(stored).to.include({ role: "bumdes", exporter: null, revokedAt: null });
     expect(stored?.villages).to.deep.equal(["vB"]);
+    expect(stored?.expiresAt).to.equal("2099-01-31T16:59:59.000Z");
 
     // Shown once: closing forgets it, and a reload never brings it back.
     await page.click("#key-new-close");
@@ -258,6 +262,12 @@ describe("access keys in the coordinator's dashboard (Chromium, real app)", func
   });
 
   it("reads well in English and on a 390-wide phone", async () => {
+    await createApiKey(app.dataSource.manager, {
+      role: "exporter",
+      exporter: "EXP-OLD",
+      label: "Kunci lama",
+      expiresAt: new Date("2020-01-31T16:59:59Z"),
+    });
     const en = await newPage(coordinatorContext);
     await openPanel(en, "en");
     expect(await en.textContent(`${PANEL} h2`)).to.equal("Access keys");
@@ -269,8 +279,16 @@ describe("access keys in the coordinator's dashboard (Chromium, real app)", func
       "Villages / exporter",
       "Key starts",
       "Created",
+      "Valid until",
       "",
     ]);
+    // a key past its end date says so; one without reads "no end date"
+    const expired = `${PANEL} #keys-live tr:has-text("Kunci lama")`;
+    await en.waitForSelector(expired);
+    expect(await en.textContent(`${expired} .expired`)).to.equal("Expired");
+    expect(await en.textContent(`${PANEL} #keys-live tr:has-text("Koordinator uji")`)).to.include(
+      "no end date",
+    );
     await en.selectOption(`${FORM} [name=role]`, "bumdes");
     await en.click("#key-create");
     await en.waitForSelector(`${FORM} [data-error-for="villages"]:not(:empty)`);

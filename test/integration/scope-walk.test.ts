@@ -96,6 +96,7 @@ const COVERAGE: Record<string, string[]> = {
   "GET /v1/me": ["/v1/me"],
   "GET /v1/keys": ["/v1/keys"],
   "GET /v1/settings/planning": ["/v1/settings/planning"],
+  "GET /v1/audit": ["/v1/audit", "/v1/audit?resource=container"],
   "GET /": ["/", "/?lang=en"],
   "GET /web/dashboard.js": ["/web/dashboard.js"],
   "GET /web/dashboard-boxes.js": ["/web/dashboard-boxes.js"],

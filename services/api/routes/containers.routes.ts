@@ -8,6 +8,7 @@ import type { DataSource } from "typeorm";
 import { z } from "zod";
 import { moveTo, pickUpStop, SETTABLE_STATUSES } from "../../../shared/contracts/container-lifecycle.js";
 import { containerListQuerySchema } from "../../../shared/contracts/resources.schemas.js";
+import { recordAudit } from "../../../shared/infra/db/audit-log.repository.js";
 import { ContainerEntity, type ContainerEvent } from "../../../shared/infra/db/entities/container.entity.js";
 import { badRequest, conflict, forbidden, notFound } from "../../../shared/infra/errors.js";
 import { containerRecords } from "../../read-model/container-records.js";
@@ -71,6 +72,13 @@ export function containersRouter(deps: { dataSource: DataSource; now: () => Date
         role: p.role,
       };
       await m.update(ContainerEntity, { id: c.id }, { status: move.status, history: [...c.history, event] });
+      await recordAudit(m, p, new Date(event.at), {
+        action: "container.status",
+        resource: "container",
+        resourceId: c.id,
+        summary: `container ${c.id}: ${c.status} -> ${move.status}`,
+        changes: { before: { status: c.status }, after: { status: move.status } },
+      });
       return (await m.findOneBy(ContainerEntity, { id: c.id }))!;
     });
     const [view] = await containerRecords(ds.manager, [row], policyOf(res), deps.now());
@@ -110,6 +118,18 @@ export function containersRouter(deps: { dataSource: DataSource; now: () => Date
         { id: c.id },
         { status: move.status, stops, history: [...c.history, event] },
       );
+      await recordAudit(m, p, new Date(at), {
+        action: "container.picked-up",
+        resource: "container",
+        resourceId: c.id,
+        summary: `container ${c.id}: stop ${index} (${c.stops[index].village}) picked up${
+          move.status !== c.status ? `; ${c.status} -> ${move.status}` : ""
+        }`,
+        changes: {
+          before: { status: c.status, [`stops[${index}].pickedUpAt`]: null },
+          after: { status: move.status, [`stops[${index}].pickedUpAt`]: at },
+        },
+      });
       return (await m.findOneBy(ContainerEntity, { id: c.id }))!;
     });
     const [view] = await containerRecords(ds.manager, [row], policyOf(res), deps.now());

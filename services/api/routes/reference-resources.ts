@@ -55,80 +55,104 @@ export const villageView = (row: VillageEntity) => {
 
 const str = (v: unknown): v is string => typeof v === "string";
 
-export function referenceRouters(ds: DataSource) {
+export function referenceRouters(ds: DataSource, now?: () => Date) {
   return [
-    referenceRouter(ds, {
-      path: "villages",
-      noun: "village",
-      kind: "villages",
-      entity: VillageEntity,
-      schema: villageInputSchema,
-      toRow: villageToRow,
-      fromRow: villageView,
-      filters: ["island", "bumdes", "timeZone"],
-      referredBy: [openShipmentsOf, currentContainersStoppingAt, liveKeysFor],
-    }),
-    referenceRouter(ds, {
-      path: "ports",
-      noun: "port",
-      kind: "ports",
-      entity: PortEntity,
-      schema: portInputSchema,
-      toRow: portToRow,
-      fromRow: portFromRow,
-      filters: ["island"],
-      referredBy: [sailingsOfPort, currentContainers("port")],
-    }),
-    referenceRouter(ds, {
-      path: "depots",
-      noun: "depot",
-      kind: "depots",
-      entity: DepotEntity,
-      schema: depotInputSchema,
-      toRow: depotToRow,
-      fromRow: depotFromRow,
-      filters: ["island"],
-      references: (d) =>
-        Object.keys(asRecord(d.fleet)).map((t) => ({
-          path: `fleet.${t}`,
-          entity: ContainerTypeEntity,
-          noun: "container type",
-          id: t,
-        })),
-      referredBy: [currentContainers("depot")],
-    }),
-    referenceRouter(ds, {
-      path: "sailings",
-      noun: "sailing",
-      kind: "sailings",
-      entity: SailingEntity,
-      schema: sailingInputSchema,
-      toRow: sailingToRow,
-      fromRow: sailingFromRow,
-      filters: ["port"],
-      references: (s) =>
-        str(s.port) ? [{ path: "port", entity: PortEntity, noun: "port", id: s.port }] : [],
-      referredBy: [currentContainers("sailing")],
-    }),
-    referenceRouter(ds, {
-      path: "container-types",
-      noun: "container type",
-      kind: "containerTypes",
-      entity: ContainerTypeEntity,
-      schema: containerTypeInputSchema,
-      toRow: containerTypeToRow,
-      fromRow: containerTypeFromRow,
-      referredBy: [fleetsWithType, currentContainers("type")],
-    }),
-    referenceRouter(ds, {
-      path: "box-types",
-      noun: "box type",
-      entity: BoxTypeEntity,
-      schema: boxTypeInputSchema,
-      toRow: boxTypeToRow,
-      fromRow: boxTypeFromRow,
-      // Stored boxes keep their own copy of slots and payload; only boxes still in the plan hold a type.
-      referredBy: [currentBoxesOfType],
-    }),
+    referenceRouter(
+      ds,
+      {
+        path: "villages",
+        noun: "village",
+        kind: "villages",
+        entity: VillageEntity,
+        schema: villageInputSchema,
+        toRow: villageToRow,
+        fromRow: villageView,
+        filters: ["island", "bumdes", "timeZone"],
+        referredBy: [openShipmentsOf, currentContainersStoppingAt, liveKeysFor],
+      },
+      now,
+    ),
+    referenceRouter(
+      ds,
+      {
+        path: "ports",
+        noun: "port",
+        kind: "ports",
+        entity: PortEntity,
+        schema: portInputSchema,
+        toRow: portToRow,
+        fromRow: portFromRow,
+        filters: ["island"],
+        referredBy: [sailingsOfPort, currentContainers("port")],
+      },
+      now,
+    ),
+    referenceRouter(
+      ds,
+      {
+        path: "depots",
+        noun: "depot",
+        kind: "depots",
+        entity: DepotEntity,
+        schema: depotInputSchema,
+        toRow: depotToRow,
+        fromRow: depotFromRow,
+        filters: ["island"],
+        references: (d) =>
+          Object.keys(asRecord(d.fleet)).map((t) => ({
+            path: `fleet.${t}`,
+            entity: ContainerTypeEntity,
+            noun: "container type",
+            id: t,
+          })),
+        referredBy: [currentContainers("depot")],
+      },
+      now,
+    ),
+    referenceRouter(
+      ds,
+      {
+        path: "sailings",
+        noun: "sailing",
+        kind: "sailings",
+        entity: SailingEntity,
+        schema: sailingInputSchema,
+        toRow: sailingToRow,
+        fromRow: sailingFromRow,
+        filters: ["port"],
+        references: (s) =>
+          str(s.port) ? [{ path: "port", entity: PortEntity, noun: "port", id: s.port }] : [],
+        referredBy: [currentContainers("sailing")],
+      },
+      now,
+    ),
+    referenceRouter(
+      ds,
+      {
+        path: "container-types",
+        noun: "container type",
+        kind: "containerTypes",
+        entity: ContainerTypeEntity,
+        schema: containerTypeInputSchema,
+        toRow: containerTypeToRow,
+        fromRow: containerTypeFromRow,
+        referredBy: [fleetsWithType, currentContainers("type")],
+      },
+      now,
+    ),
+    referenceRouter(
+      ds,
+      {
+        path: "box-types",
+        noun: "box type",
+        entity: BoxTypeEntity,
+        schema: boxTypeInputSchema,
+        toRow: boxTypeToRow,
+        fromRow: boxTypeFromRow,
+        // Stored boxes keep their own copy of slots and payload; only boxes still in the plan hold a type.
+        referredBy: [currentBoxesOfType],
+      },
+      now,
+    ),
   ];
 }

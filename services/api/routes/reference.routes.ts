@@ -4,16 +4,22 @@
  * write. A write is checked whole (schema, the core's record rules, references, in one
  * round); a delete is refused (409) while current containers or open shipments refer
  * to the row, naming them. A refused request changes nothing. A new resource (box
- * types, ...) gets all of this by describing itself in a `ReferenceResource`.
+ * types, ...) gets all of this by describing itself in a `ReferenceResource`. A write
+ * that is made leaves its audit entry in the same transaction.
  */
-import { Router } from "express";
+import { type Response, Router } from "express";
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import type { z } from "zod";
 import { type RecordKind, recordRuleErrors } from "../../../shared/core/model/record-rules.js";
+import {
+  type AuditEvent,
+  changedFields,
+  recordAudit,
+} from "../../../shared/infra/db/audit-log.repository.js";
 import type { Referrer } from "../../../shared/infra/db/referrers.js";
 import { recordContext } from "../../../shared/infra/db/settings.repository.js";
 import { AppError, conflict, notFound, unprocessable } from "../../../shared/infra/errors.js";
-import { requireRole } from "../principal.js";
+import { principalOf, requireRole } from "../principal.js";
 import {
   asRecord,
   checkWrite,
@@ -47,9 +53,31 @@ const NAMED = 5;
 export function referenceRouter<T extends { id: string }, E extends ObjectLiteral>(
   dataSource: DataSource,
   r: ReferenceResource<T, E>,
+  now: () => Date = () => new Date(),
 ): Router {
   const router = Router();
   const repo = () => dataSource.getRepository(r.entity);
+  /** `villages` -> `village`, `container-types` -> `container-type`: the audit log's resource. */
+  const resource = r.path.replace(/s$/, "");
+  const audit = (
+    m: EntityManager,
+    res: Response,
+    verb: string,
+    id: string,
+    changes: AuditEvent["changes"],
+  ) => {
+    const fields = Object.keys(changes?.after ?? changes?.before ?? {}).filter((k) => k !== "id");
+    return recordAudit(m, principalOf(res), now(), {
+      action: `${resource}.${verb}`,
+      resource,
+      resourceId: id,
+      summary:
+        verb === "update"
+          ? `${r.noun} "${id}" updated: ${fields.join(", ") || "no field changed"}`
+          : `${r.noun} "${id}" ${verb}d`,
+      changes,
+    });
+  };
 
   /** Schema, record rules and references, all in one round. */
   async function check(m: EntityManager, body: unknown) {
@@ -89,6 +117,7 @@ export function referenceRouter<T extends { id: string }, E extends ObjectLitera
       }
       throwReferenceErrors([result]);
       await m.insert(r.entity, r.toRow(item) as never);
+      await audit(m, res, "create", item.id, { after: item });
       return item;
     });
     res
@@ -107,8 +136,22 @@ export function referenceRouter<T extends { id: string }, E extends ObjectLitera
       const item = result.data as T;
       if (item.id !== urlId) throw unprocessable([{ path: "id", message: `must match the URL (${urlId})` }]);
       throwReferenceErrors([result]);
-      created = !(await m.findOneBy(r.entity, { id: item.id } as never));
+      const existing = await m.findOneBy(r.entity, { id: item.id } as never);
+      created = !existing;
       await m.save(r.entity, r.toRow(item) as never);
+      await audit(
+        m,
+        res,
+        created ? "create" : "update",
+        item.id,
+        existing
+          ? changedFields(
+              r.fromRow(existing) as Record<string, unknown>,
+              // through the same mapping, so derived fields (a village's zone) compare alike
+              r.fromRow(r.toRow(item)) as Record<string, unknown>,
+            )
+          : { after: item },
+      );
       return item;
     });
     res.status(created ? 201 : 200).json(item);
@@ -132,6 +175,7 @@ export function referenceRouter<T extends { id: string }, E extends ObjectLitera
       }
       if (errors.length > 0) throw new AppError("CONFLICT", 409, errors);
       await m.delete(r.entity, { id } as never);
+      await audit(m, res, "delete", id, { before: r.fromRow(row) });
     });
     res.status(204).end();
   });

@@ -8,12 +8,13 @@ import { Router } from "express";
 import type { DataSource, EntityManager } from "typeorm";
 import { planningSettingsSchema } from "../../../shared/contracts/resources.schemas.js";
 import { coordinateErrors } from "../../../shared/core/model/record-rules.js";
+import { changedFields, recordAudit } from "../../../shared/infra/db/audit-log.repository.js";
 import { DepotEntity } from "../../../shared/infra/db/entities/depot.entity.js";
 import { PortEntity } from "../../../shared/infra/db/entities/port.entity.js";
 import { VillageEntity } from "../../../shared/infra/db/entities/village.entity.js";
 import { getPlanningDefaults, setPlanningDefaults } from "../../../shared/infra/db/settings.repository.js";
 import { AppError } from "../../../shared/infra/errors.js";
-import { requireRole } from "../principal.js";
+import { principalOf, requireRole } from "../principal.js";
 import { parseInput } from "../validate-request.js";
 
 const NAMED = 5;
@@ -38,7 +39,7 @@ async function placesMissingCoordinates(m: EntityManager, metric: "road" | "eucl
   return missing;
 }
 
-export function settingsRouter(ds: DataSource): Router {
+export function settingsRouter(ds: DataSource, now: () => Date = () => new Date()): Router {
   const router = Router();
   router.get("/settings/planning", async (_req, res) => {
     res.json(await getPlanningDefaults(ds.manager));
@@ -57,7 +58,16 @@ export function settingsRouter(ds: DataSource): Router {
           },
         ]);
       }
+      const before = await getPlanningDefaults(m);
       await setPlanningDefaults(m, value);
+      const changes = changedFields(before, value);
+      await recordAudit(m, principalOf(res), now(), {
+        action: "settings.update",
+        resource: "settings",
+        resourceId: "planning",
+        summary: `planning settings replaced: ${Object.keys(changes.after).join(", ") || "no field changed"}`,
+        changes,
+      });
     });
     res.json(value);
   });

@@ -372,6 +372,7 @@ ${cardCell("", `<button type="button" class="secondary" data-download="${esc(END
     "is required for a bumdes key (the villages it speaks for)": "api.keyVillagesRequired",
     "must list at least one village": "api.keyVillagesRequired",
     "is required for an exporter key (the exporter name on its shipments)": "api.keyExporterRequired",
+    "must be in the future": "api.future",
   };
   // Messages with a value in them (limits, ids, instants), matched by pattern.
   const API_PATTERNS = [
@@ -662,6 +663,7 @@ ${c.text.countdown ? `<p class="countdown${c.cutoffInMinutes <= 0 ? " late" : ""
   ${keyField("role", t("keys.role"), `<select id="new-key-role" name="role">${KEY_ROLES.map((r) => `<option value="${r}">${esc(t(`nav.${r}`))}</option>`).join("")}</select>`)}
   ${keyField("label", t("keys.label"), `<input id="new-key-label" name="label" maxlength="200" placeholder="${esc(t("keys.labelHint"))}">`)}
   ${keyField("exporter", t("keys.exporter"), `<input id="new-key-exporter" name="exporter" list="known-exporters"><datalist id="known-exporters"></datalist>`, ' data-for-role="exporter" hidden', t("keys.exporterHint"))}
+  ${keyField("expiresAt", t("keys.expiresAt"), '<input id="new-key-expiresAt" name="expiresAt" type="date">', "", t("keys.expiresHint"))}
   ${keyField("villages", t("keys.villages"), `<input id="new-key-villages" type="search" class="village-filter" placeholder="${esc(t("keys.villagesFilter"))}"><div class="village-picks" role="group" aria-label="${esc(t("keys.villages"))}"></div><small class="muted village-count" aria-live="polite"></small>`, ' data-for-role="bumdes"')}
   <div class="actions"><button type="submit" id="key-create">${esc(t("keys.create"))}</button> <output id="key-create-status" role="status"></output></div>
 </form>
@@ -692,6 +694,12 @@ ${c.text.countdown ? `<p class="countdown${c.cutoffInMinutes <= 0 ? " late" : ""
     timeZone: "Asia/Jakarta", // as the plan header: a coordinator's own clock is not known
   });
   const keyDate = (iso) => (iso ? `${createdFormat.format(new Date(iso))} WIB` : "");
+  // A key is valid through the chosen day, in WIB as every date of this panel.
+  const endOfDayWib = (day) => `${day}T23:59:59+07:00`;
+  const keyExpiry = (k) =>
+    k.expiresAt
+      ? `${esc(keyDate(k.expiresAt))}${k.expired ? ` <b class="expired">${esc(t("keys.expired"))}</b>` : ""}`
+      : `<span class="muted">${esc(t("keys.noExpiry"))}</span>`;
 
   function keyScope(k) {
     if (k.role === "coordinator") return esc(t("keys.everything"));
@@ -747,14 +755,15 @@ ${c.text.countdown ? `<p class="countdown${c.cutoffInMinutes <= 0 ? " late" : ""
     const live = keyState.keys.filter((k) => !k.revokedAt).reverse(); // newest first
     const revoked = keyState.keys.filter((k) => k.revokedAt).reverse();
     const head = (extra) =>
-      `<thead><tr><th>${esc(t("keys.role"))}</th><th>${esc(t("keys.label"))}</th><th>${esc(t("keys.scope"))}</th><th>${esc(t("keys.prefix"))}</th><th>${esc(t("keys.createdAt"))}</th><th>${extra}</th></tr></thead>`;
+      `<thead><tr><th>${esc(t("keys.role"))}</th><th>${esc(t("keys.label"))}</th><th>${esc(t("keys.scope"))}</th><th>${esc(t("keys.prefix"))}</th><th>${esc(t("keys.createdAt"))}</th><th>${esc(t("keys.expiresAt"))}</th><th>${extra}</th></tr></thead>`;
     const cell = (label, html) => cardCell(label, html);
     const cells = (k) =>
       cell("keys.role", esc(t(`nav.${k.role}`))) +
       cell("keys.label", k.label ? esc(k.label) : `<i class="muted">${esc(t("keys.noLabel"))}</i>`) +
       cell("keys.scope", keyScope(k)) +
       cell("keys.prefix", `<code>${esc(k.prefix)}…</code>`) +
-      cell("keys.createdAt", esc(keyDate(k.createdAt)));
+      cell("keys.createdAt", esc(keyDate(k.createdAt))) +
+      cell("keys.expiresAt", keyExpiry(k));
     const liveRows = live
       .map(
         (k) =>
@@ -825,6 +834,7 @@ ${c.text.countdown ? `<p class="countdown${c.cutoffInMinutes <= 0 ? " late" : ""
       label: $("#new-key-label").value.trim() || undefined,
       villages: role === "bumdes" && villages.length > 0 ? villages : undefined,
       exporter: role === "exporter" ? $("#new-key-exporter").value.trim() || undefined : undefined,
+      expiresAt: $("#new-key-expiresAt").value ? endOfDayWib($("#new-key-expiresAt").value) : undefined,
     };
     const button = $("#key-create");
     button.disabled = true;

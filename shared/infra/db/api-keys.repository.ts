@@ -15,6 +15,7 @@ export interface NewKey {
   label?: string;
   villages?: string[];
   exporter?: string;
+  expiresAt?: Date;
 }
 
 export async function createApiKey(m: EntityManager, spec: NewKey, key = generateApiKey()) {
@@ -26,6 +27,7 @@ export async function createApiKey(m: EntityManager, spec: NewKey, key = generat
     villages: spec.villages ?? null,
     exporter: spec.exporter ?? null,
     revokedAt: null,
+    expiresAt: spec.expiresAt ?? null,
   });
   return { key, row };
 }

@@ -11,6 +11,8 @@ import { JobOwner1795971674110 } from "./migrations/1795971674110-job-owner.migr
 import { IdempotencyKey1795973264652 } from "./migrations/1795973264652-idempotency-key.migration.js";
 import { RunBaseVersion1795973392627 } from "./migrations/1795973392627-run-base-version.migration.js";
 import { RunSkipped1795975934645 } from "./migrations/1795975934645-run-skipped.migration.js";
+import { AuditLog1795977823100 } from "./migrations/1795977823100-audit-log.migration.js";
+import { ApiKeyExpiry1795977823131 } from "./migrations/1795977823131-api-key-expiry.migration.js";
 import { guardTransactions } from "./transaction-guard.js";
 
 export const MIGRATIONS = [
@@ -20,6 +22,8 @@ export const MIGRATIONS = [
   IdempotencyKey1795973264652,
   RunBaseVersion1795973392627,
   RunSkipped1795975934645,
+  AuditLog1795977823100,
+  ApiKeyExpiry1795977823131,
 ];
 
 export interface DataSourceOptions {

@@ -18,4 +18,6 @@ export class ApiKeyEntity {
   @Column("text", { nullable: true }) exporter!: string | null;
   @CreateDateColumn({ type: "timestamptz" }) createdAt!: Date;
   @Column("timestamptz", { nullable: true }) revokedAt!: Date | null;
+  /** Past this instant the key answers 401 "expired API key"; null = never. */
+  @Column("timestamptz", { nullable: true }) expiresAt!: Date | null;
 }

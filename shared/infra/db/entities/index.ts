@@ -1,4 +1,5 @@
 import { ApiKeyEntity } from "./api-key.entity.js";
+import { AuditEntryEntity } from "./audit-entry.entity.js";
 import { BoxEntity } from "./box.entity.js";
 import { BoxContainerEntity } from "./box-container.entity.js";
 import { BoxTypeEntity } from "./box-type.entity.js";
@@ -18,6 +19,7 @@ import { VillageEntity } from "./village.entity.js";
 
 export const ENTITIES = [
   ApiKeyEntity,
+  AuditEntryEntity,
   BoxEntity,
   BoxContainerEntity,
   BoxTypeEntity,
