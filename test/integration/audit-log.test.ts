@@ -47,7 +47,7 @@ describe("audit log (PostgreSQL)", function () {
   before(async () => {
     stack = await startStack({ queue: "in-process", name: "audit" });
     await loadScenario(stack.runtime.deps.dataSource, scenario);
-    client = await serve(createApp({ ...stack.runtime.deps, now: () => clock }));
+    client = await serve(createApp({ ...stack.runtime.deps, metrics: undefined, now: () => clock }));
     coordinatorId = (await call("GET", "/v1/me")).body.id;
   });
   after(async () => {

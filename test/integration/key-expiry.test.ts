@@ -22,7 +22,7 @@ describe("API key expiry (PostgreSQL)", function () {
   before(async () => {
     stack = await startStack({ queue: "in-process", name: "key-expiry" });
     await loadScenario(stack.runtime.deps.dataSource, scenario);
-    client = await serve(createApp({ ...stack.runtime.deps, now: () => clock }));
+    client = await serve(createApp({ ...stack.runtime.deps, metrics: undefined, now: () => clock }));
   });
   after(async () => {
     await client?.close();

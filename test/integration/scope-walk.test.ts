@@ -52,6 +52,7 @@ type Kind =
  */
 const COVERAGE: Record<string, string[]> = {
   "GET /health": ["/health"],
+  "GET /metrics": ["/metrics"],
   "GET /openapi.json": ["/openapi.json"],
   "GET /docs/init.js": ["/docs/init.js"],
   "GET /docs": ["/docs"],
@@ -128,6 +129,15 @@ const COVERAGE: Record<string, string[]> = {
     "/exports/statements/bumdes.html?lang=en",
   ],
   "GET /exports/statements/bumdes.csv": ["/exports/statements/bumdes.csv"],
+};
+
+/**
+ * Headers a route is walked with. /metrics is open to callers on the host itself (the
+ * operator's Prometheus); a key holder calls from elsewhere, which a proxy's
+ * X-Forwarded-For says: walked so, it needs a coordinator key like any business figure.
+ */
+const WALK_HEADERS: Record<string, Record<string, string>> = {
+  "GET /metrics": { "x-forwarded-for": "203.0.113.7" },
 };
 
 /** Who owns a shipment, decided here independently of the service's own policy. */
@@ -361,7 +371,10 @@ describe("scope walk: every GET route x every role x own, foreign and missing id
         for (const template of templates) {
           const statuses: Partial<Record<"own" | "foreign" | "missing", Set<number>>> = {};
           for (const probe of probes(role, template)) {
-            const res = await client.call("GET", probe.url, { key: keys[role] });
+            const res = await client.call("GET", probe.url, {
+              key: keys[role],
+              headers: WALK_HEADERS[route],
+            });
             calls++;
             if (probe.side) {
               statuses[probe.side] ??= new Set();
