@@ -24,8 +24,7 @@ import type { EntityManager } from "typeorm";
 import type { Plan, PlanBox, PlanCharge, PlanUnassigned, UnassignedReason } from "../../core/model/plan.js";
 import { UNASSIGNED_REASONS } from "../../core/model/plan.js";
 import type { Scenario, Shipment } from "../../core/model/scenario.js";
-import { assemblePlan } from "../../core/output/finish-plan.js";
-import { containerLowerBound, summariseContainers } from "../../core/output/plan-summary.js";
+import { summariseContainers } from "../../core/output/plan-summary.js";
 import type { BoxEntity } from "./entities/box.entity.js";
 import type { BoxContainerEntity } from "./entities/box-container.entity.js";
 import type { BoxTypeEntity } from "./entities/box-type.entity.js";
@@ -313,15 +312,15 @@ export async function loadLateWorld(
     truck: ch.truck,
     freight: ch.freight,
   }));
-  const summary = summariseContainers(
-    scenario,
+  // The stored charges as they are, and the plain figures: no bound is worked out here (the
+  // assignment works out the new plan's own, and the options need none).
+  const plan: Plan = {
     containers,
+    ...(scenario.boxTypes ? { boxes } : {}),
+    charges,
     unassigned,
-    containerLowerBound(scenario, containers),
-    0,
-  );
-  // The stored charges as they are; assemblePlan adds the box figures to the summary.
-  const plan: Plan = { ...assemblePlan(scenario, { containers, boxes, unassigned, summary }), charges };
+    summary: summariseContainers(scenario, containers, unassigned, 0, 0),
+  };
   return {
     scenario,
     plan,

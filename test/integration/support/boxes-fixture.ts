@@ -1,31 +1,21 @@
 /**
- * The spec's example week with sea boxes (`example-scenario-boxes.json` beside the spec):
- * 20 ft dry and reefer boxes of three village-container slots, 350 kg tare per village
- * container, six boxes per sailing. Built from the example week the tests already carry,
- * so the two stay one week. And the way a coordinator sets it up: every record through
- * the API, then a planning run.
+ * The spec's example week with sea boxes (`example-scenario-boxes.json`: 20 ft dry and
+ * reefer boxes of three village-container slots, 350 kg tare per village container, six
+ * boxes per sailing), set up the way a coordinator does it: every record through the
+ * API, then a planning run.
  */
+
+import { join } from "node:path";
 import { expect } from "chai";
+import { readScenarioFile } from "../../../services/seed/demo-data.js";
 import { checkPlan } from "../../../shared/core/check/check-plan.js";
 import type { Plan } from "../../../shared/core/model/plan.js";
 import type { Scenario } from "../../../shared/core/model/scenario.js";
-import { exampleScenario } from "./fixtures.js";
 import { type Client, type Reply, waitFor } from "./http-client.js";
 
-export const BOX_TYPES = [
-  { id: "20GP", slots: 3, maxWeightKg: 21000, freight: 9_500_000 },
-  { id: "20RF", slots: 3, maxWeightKg: 20000, reefer: true, freight: 16_500_000 },
-];
-
+/** The spec's example week with sea boxes, as the repository carries it. */
 export function exampleScenarioWithBoxes(): Scenario {
-  const s = exampleScenario();
-  return {
-    ...s,
-    id: "example-boxes",
-    containerTypes: s.containerTypes.map((t) => ({ ...t, boxSlots: 1, tareKg: 350 })),
-    sailings: (s.sailings ?? []).map((x) => ({ ...x, maxBoxes: 6 })),
-    boxTypes: BOX_TYPES,
-  };
+  return readScenarioFile(join(__dirname, "../../fixtures/example-scenario-boxes.json"));
 }
 
 /** A coordinator's calls, failing the test on anything but success. */
