@@ -48,6 +48,7 @@ export async function runNationalCase(
     result.weightAssignedPct = (100 * plan.summary.assignedWeightKg) / total;
     result.containers = plan.summary.containers;
     result.lowerBoundContainers = plan.summary.lowerBoundContainers;
+    result.lowerBoundContainersTight = plan.summary.lowerBoundContainersTight;
     result.unassigned = plan.unassigned.length;
     result.unassignedReasons = [...new Set(plan.unassigned.map((u) => u.reason))].map(
       (reason) => `${plan.unassigned.filter((u) => u.reason === reason).length} x ${reason}`,

@@ -27,6 +27,8 @@ export interface InstanceResult {
   /** National week: share of the scenario's weight the plan carries, and the run's peak memory. */
   weightAssignedPct?: number;
   peakRssMb?: number;
+  /** The plan's tighter lower bound (summary.lowerBoundContainersTight), where it has one. */
+  lowerBoundContainersTight?: number;
   /** With sea boxes: boxes used, the plan's lower bound on them, and their freight (IDR). */
   boxes?: { boxes: number; lowerBound: number; freight: number } | null;
   notes: string[];

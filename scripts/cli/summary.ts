@@ -29,7 +29,10 @@ export function summaryLines(plan: Plan): string[] {
   const s = plan.summary;
   const lines = [
     `Plan${plan.scenario ? ` for ${plan.scenario}` : ""}`,
-    `  containers      ${s.containers} used (lower bound ${s.lowerBoundContainers})`,
+    `  containers      ${s.containers} used (lower bound ${s.lowerBoundContainers}` +
+      (s.lowerBoundContainersTight !== undefined && s.lowerBoundContainersTight > s.lowerBoundContainers
+        ? `; ${s.lowerBoundContainersTight} counting islands, sailings and product rules)`
+        : ")"),
     `  mean fill       weight ${formatPercent(s.meanWeightFill)}, volume ${formatPercent(s.meanVolumeFill)}`,
     `  distance        ${formatNumber(s.distanceKm)} km`,
     `  cost            ${formatIdr(s.cost)}${s.boxes !== undefined ? " (trucks)" : ""}`,

@@ -41,6 +41,10 @@ describe("cli/summary: the human summary on stderr", () => {
     expect(text).to.include("Plan for demo");
     expect(text).to.include("31 used (lower bound 28)");
     expect(text).to.include("weight 81.6 %, volume 73.8 %");
+    const tighter = summaryLines({ ...plan, summary: { ...plan.summary, lowerBoundContainersTight: 29 } });
+    expect(tighter.join("\n")).to.include(
+      "31 used (lower bound 28; 29 counting islands, sailings and product rules)",
+    );
     expect(text).to.include("12,505.5 km");
     expect(text).to.include("Rp 169.768.586");
     expect(text).to.include("assigned        75,840.0 kg; unassigned 3,650.0 kg");

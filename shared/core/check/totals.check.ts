@@ -172,4 +172,11 @@ function checkSummary(ctx: CheckContext): void {
       message: `Summary lowerBoundContainers ${lb} must be a whole number between 0 and the ${n} containers used.`,
     });
   }
+  const tight = s.lowerBoundContainersTight;
+  if (tight !== undefined && (!Number.isInteger(tight) || tight < 0 || tight > n)) {
+    ctx.add({
+      rule: "LOWER_BOUND",
+      message: `Summary lowerBoundContainersTight ${tight} must be a whole number between 0 and the ${n} containers used.`,
+    });
+  }
 }

@@ -78,6 +78,12 @@ export interface PlanSummary {
   meanWeightFill: number;
   meanVolumeFill: number;
   lowerBoundContainers: number;
+  /**
+   * Also a valid lower bound, at least lowerBoundContainers: it counts what cannot share a
+   * container (islands, sailings, cut-offs from readyAt and windows, product rules); see
+   * bounds/tight-bound.ts. Not in the spec: Muatan's own addition, documented in the README.
+   */
+  lowerBoundContainersTight?: number;
   /** With boxTypes: boxes used, their freight, and a lower bound on boxes for the containers sent to sailings. */
   boxes?: number;
   freight?: number;

@@ -1,5 +1,6 @@
 /** The Plan's summary figures, computed from its containers and unassigned list. */
 import { type BoundItem, lowerBoundForTypes } from "../bounds/lower-bound.js";
+import { tightContainerBound } from "../bounds/tight-bound.js";
 import type { PlanContainer, PlanSummary, PlanUnassigned } from "../model/plan.js";
 import type { Scenario } from "../model/scenario.js";
 
@@ -28,6 +29,10 @@ export function summariseContainers(
     meanWeightFill: fill((c) => c.weightKg / (types.get(c.type)?.maxWeightKg ?? Infinity)),
     meanVolumeFill: fill((c) => c.volumeM3 / (types.get(c.type)?.maxVolumeM3 ?? Infinity)),
     lowerBoundContainers,
+    lowerBoundContainersTight: Math.min(
+      n,
+      Math.max(lowerBoundContainers, tightContainerBound(scenario, containers)),
+    ),
     solveMs,
   };
 }
