@@ -5,7 +5,10 @@
  *
  * Loading the solver's code takes one to two seconds on a busy machine, which a job with
  * a 1 s limit cannot spend: a loaded thread waits for the next job (the spare), and each
- * job gets a fresh one (a 50,000-shipment job leaves no heap behind).
+ * big job gets a fresh one (a 50,000-shipment job leaves no heap behind). A thread that
+ * finished a small job normally becomes the spare itself: a flow's parts follow each other
+ * on a worker faster than a new thread loads on a busy machine (2-3 s each, seen with six
+ * parts of 60-90 shipments), and their heaps are small.
  */
 import { Worker } from "node:worker_threads";
 import type { Plan } from "../../core/model/plan.js";
@@ -55,9 +58,30 @@ interface SolverThread {
   worker: Worker;
   /** Resolves once the thread has loaded the solver and waits for its job. */
   ready: Promise<void>;
+  loaded: boolean;
+}
+
+/** Keep a thread that has just finished a job as the spare, unless a loaded spare is already waiting. */
+function keepAsSpare(thread: SolverThread): void {
+  if (spare?.loaded) {
+    void thread.worker.terminate();
+    return;
+  }
+  const loading = spare;
+  spare = thread;
+  thread.worker.unref();
+  void loading?.worker.terminate();
+}
+
+function shipmentsOf(input: SolveThreadInput): number {
+  const list = (input.scenario as { shipments?: unknown } | null)?.shipments;
+  return Array.isArray(list) ? list.length : Number.POSITIVE_INFINITY;
 }
 
 let spare: SolverThread | undefined;
+
+/** A thread that finished a job of at most this many shipments is kept for the next job. */
+export const REUSE_MAX_SHIPMENTS = 2000;
 
 /** A thread that has not loaded the solver by then is given up (the job is retried). */
 export const THREAD_LOAD_LIMIT_MS = 60_000;
@@ -68,9 +92,11 @@ function spawnThread(): SolverThread {
   const ready = new Promise<void>((ok) => {
     loaded = ok;
   });
-  const thread = { worker, ready };
+  const thread: SolverThread = { worker, ready, loaded: false };
   worker.on("message", (m: SolveThreadMessage) => {
-    if (m.type === "ready") loaded();
+    if (m.type !== "ready") return;
+    thread.loaded = true;
+    loaded();
   });
   const forget = () => {
     if (spare === thread) spare = undefined;
@@ -109,19 +135,25 @@ export function runSolveThread(
     options.onPhase?.(phase);
     const thread = spare ?? spawnThread();
     spare = undefined;
-    // The next job's thread loads while this one runs, so back-to-back jobs never wait for it.
-    prewarmSolveThread();
+    // The next job's thread loads while this one runs, so back-to-back jobs never wait for it;
+    // a small job's own thread will be the next one's, and loading another would only take
+    // a core from the solve.
+    if (shipmentsOf(input) > REUSE_MAX_SHIPMENTS) prewarmSolveThread();
     const { worker } = thread;
     worker.ref();
     let settled = false;
     let hardStop: NodeJS.Timeout | undefined;
-    const finish = (fn: () => void) => {
+    /** `reusable`: the thread answered normally and is free for another job. */
+    const finish = (fn: () => void, reusable = false) => {
       if (settled) return;
       settled = true;
       signal?.removeEventListener("abort", onAbort);
       clearTimeout(hardStop);
       worker.off("message", onMessage);
-      void worker.terminate();
+      worker.off("error", onError);
+      worker.off("exit", onExit);
+      if (reusable && shipmentsOf(input) <= REUSE_MAX_SHIPMENTS) keepAsSpare(thread);
+      else void worker.terminate();
       fn();
       prewarmSolveThread();
     };
@@ -148,16 +180,21 @@ export function runSolveThread(
         options.onPhase?.(m.phase);
         if (m.phase === "checking" && deadline)
           armHardStop(Math.max(stopAt, Date.now() + Math.max(deadline.graceMs, deadline.limitMs)));
-      } else if (m.type === "invalid") finish(() => resolve({ kind: "invalid", errors: m.errors }));
+      } else if (m.type === "invalid") finish(() => resolve({ kind: "invalid", errors: m.errors }), true);
       else if (m.type === "done")
-        finish(() =>
-          resolve({ kind: "plan", plan: m.plan, violations: m.violations, solveLimitMs: m.solveLimitMs }),
+        finish(
+          () =>
+            resolve({ kind: "plan", plan: m.plan, violations: m.violations, solveLimitMs: m.solveLimitMs }),
+          true,
         );
       else if (m.type === "crashed") finish(() => reject(new Error(`solver failed: ${m.message}`)));
     };
+    const onError = (error: Error) => finish(() => reject(error));
+    const onExit = (code: number) =>
+      finish(() => reject(new Error(`solver thread exited with code ${code}`)));
     worker.on("message", onMessage);
-    worker.once("error", (error) => finish(() => reject(error)));
-    worker.once("exit", (code) => finish(() => reject(new Error(`solver thread exited with code ${code}`))));
+    worker.once("error", onError);
+    worker.once("exit", onExit);
     void thread.ready.then(() => {
       if (settled) return;
       worker.postMessage({ type: "start", input } satisfies SolveThreadStart);
