@@ -71,8 +71,11 @@ const envSchema = z.object({
   JOB_BACKOFF_MS: intFrom(2000, 0),
   JOB_LOCK_MS: intFrom(30000, 1000),
   JOB_GRACE_SECONDS: numberFrom(5, 0),
+  WORKER_NAME: optionalText,
   PLAN_TIME_LIMIT_SECONDS: numberFrom(10, 0.1),
   PLAN_SEED: intFrom(1, 0),
+  PLAN_PARTS_ABOVE_SHIPMENTS: intFrom(1500, 0),
+  PLAN_PART_MAX_SHIPMENTS: intFrom(800, 1),
   BOOTSTRAP_API_KEY: optionalText.refine(
     (v) => v === undefined || v.length >= 16,
     "must be at least 16 characters (it grants the coordinator role)",
@@ -128,8 +131,17 @@ export interface Config {
     readonly lockMs: number;
     /** Past a job's time limit, how long before its solver thread is stopped from outside. */
     readonly graceMs: number;
+    /** What GET /v1/jobs says ran a flow's part; absent = hostname:pid. */
+    readonly workerName?: string;
   };
-  readonly planning: { readonly timeLimitMs: number; readonly seed: number };
+  readonly planning: {
+    readonly timeLimitMs: number;
+    readonly seed: number;
+    /** A week with more shipments is planned as a flow of parts (0: always try). */
+    readonly partsAboveShipments: number;
+    /** The largest part, in shipments. */
+    readonly maxShipmentsPerPart: number;
+  };
   readonly auth: { readonly bootstrapApiKey?: string };
   /** Requests per minute; 0 = no limit. Kept in Redis when REDIS_URL is set, else in memory. */
   readonly rateLimits: {
@@ -190,8 +202,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       backoffMs: e.JOB_BACKOFF_MS,
       lockMs: e.JOB_LOCK_MS,
       graceMs: Math.round(e.JOB_GRACE_SECONDS * 1000),
+      workerName: e.WORKER_NAME,
     },
-    planning: { timeLimitMs: Math.round(e.PLAN_TIME_LIMIT_SECONDS * 1000), seed: e.PLAN_SEED },
+    planning: {
+      timeLimitMs: Math.round(e.PLAN_TIME_LIMIT_SECONDS * 1000),
+      seed: e.PLAN_SEED,
+      partsAboveShipments: e.PLAN_PARTS_ABOVE_SHIPMENTS,
+      maxShipmentsPerPart: e.PLAN_PART_MAX_SHIPMENTS,
+    },
     auth: { bootstrapApiKey: e.BOOTSTRAP_API_KEY },
     rateLimits: {
       perKey: e.RATE_LIMIT_PER_MINUTE,

@@ -6,16 +6,20 @@
 import { type Job, UnrecoverableError, WaitingError, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import type { Config } from "../config/load-config.js";
-import { JOB_NAMES, type JobName } from "../shared/contracts/jobs.js";
+import { JOB_NAMES, type JobName, type PartResult } from "../shared/contracts/jobs.js";
 import type { Logger } from "../shared/infra/logger.js";
-import { redisConnection } from "../shared/infra/queue/bullmq-queue.js";
+import { parseFailure, redisConnection } from "../shared/infra/queue/bullmq-queue.js";
 import { cancelKey } from "../shared/infra/queue/cancel-flags.js";
+import { flowStartedAt } from "../shared/infra/queue/flow-clock.js";
+import { flowOf } from "../shared/infra/queue/flow-status.js";
 import {
   JobInterruptedError,
   type JobProcessor,
+  type PartOutcomes,
   PermanentJobError,
 } from "../shared/infra/queue/planning-queue.js";
 import { throttledErrorLog } from "../shared/infra/queue/redis-errors.js";
+import { workerName } from "../shared/infra/queue/worker-name.js";
 
 const CANCEL_POLL_MS = 250;
 /** After cancelling its jobs at shutdown, how long the worker waits for them to hand themselves back. */
@@ -32,6 +36,25 @@ export function startBullmqWorker(config: Config, processor: JobProcessor, logge
   const redis = new Redis(q.redisUrl, { maxRetriesPerRequest: null });
   // While Redis is away ioredis reconnects by itself; say so in the log, not once per retry.
   redis.on("error", throttledErrorLog(logger, "redis (cancel flags)"));
+  const name = workerName(q.workerName);
+
+  /** A flow parent's parts, by part id: children keys are `prefix:queue:jobId`. */
+  async function partOutcomes(job: Job): Promise<PartOutcomes> {
+    const partIds = new Map(flowOf(job.data)?.parts.map((p) => [p.jobId, p.id]));
+    const partOf = (key: string) => {
+      const jobId = key.slice(key.lastIndexOf(":") + 1);
+      return partIds.get(jobId) ?? jobId;
+    };
+    const values = await job.getChildrenValues<PartResult>();
+    const failed = await job.getIgnoredChildrenFailures();
+    return {
+      results: Object.values(values),
+      failures: Object.entries(failed).map(([key, reason]) => ({
+        partId: partOf(key),
+        errors: parseFailure(reason),
+      })),
+    };
+  }
 
   const worker = new Worker(
     q.name,
@@ -59,6 +82,9 @@ export function startBullmqWorker(config: Config, processor: JobProcessor, logge
           attempt: job.attemptsMade + 1,
           signal: abort.signal,
           reportProgress: (p) => job.updateProgress(Math.max(0, Math.min(100, Math.round(p)))),
+          worker: name,
+          flowStartedAt: (flowId) => flowStartedAt(redis, q.prefix, q.name, flowId),
+          partOutcomes: () => partOutcomes(job),
         });
       } catch (error) {
         if (abort.signal.reason === "cancelled") throw new UnrecoverableError("cancelled");
@@ -81,6 +107,8 @@ export function startBullmqWorker(config: Config, processor: JobProcessor, logge
     {
       connection: redisConnection(q.redisUrl),
       prefix: q.prefix,
+      // Stored on every job it takes (processedBy): GET /v1/jobs names the worker of each part.
+      name,
       concurrency: q.concurrency,
       lockDuration: q.lockMs,
       // A dead worker's job is looked for as often as its lock can expire, not every 30 s.

@@ -9,6 +9,7 @@ import express, { type Express, Router } from "express";
 import type { DataSource } from "typeorm";
 import type { Logger } from "../../shared/infra/logger.js";
 import { createMetrics, type Metrics } from "../../shared/infra/metrics.js";
+import type { PlanningSettings } from "../../shared/infra/planning/planning-jobs.js";
 import type { PlanningQueue } from "../../shared/infra/queue/planning-queue.js";
 import { createWebRouter } from "../web/web.router.js";
 import { jsonBody } from "./body-limits.js";
@@ -38,7 +39,7 @@ export interface AppDeps {
   queue: PlanningQueue;
   logger: Logger;
   database: DatabaseInfo;
-  planning: { timeLimitMs: number; seed: number };
+  planning: PlanningSettings;
   publicUrl?: string;
   /** The service's clock (status timestamps, minutes to cut-off); tests pass a fixed one. */
   now?: () => Date;

@@ -10,6 +10,7 @@ import { solveQuerySchema } from "../../../shared/contracts/resources.schemas.js
 import { validateScenario } from "../../../shared/core/model/validate.js";
 import { PlanningRunEntity } from "../../../shared/infra/db/entities/planning-run.entity.js";
 import { badRequest, conflict, notFound } from "../../../shared/infra/errors.js";
+import { type PlanningSettings, submitPlanning } from "../../../shared/infra/planning/planning-jobs.js";
 import type { PlanningQueue } from "../../../shared/infra/queue/planning-queue.js";
 import { assertJobVisible, recordJobOwner } from "../../read-model/job-access.js";
 import { policyOf, principalOf } from "../principal.js";
@@ -18,7 +19,7 @@ import { parseInput } from "../validate-request.js";
 export interface JobsRouterDeps {
   dataSource: DataSource;
   queue: PlanningQueue;
-  planning: { timeLimitMs: number; seed: number };
+  planning: PlanningSettings;
   now: () => Date;
 }
 
@@ -33,6 +34,8 @@ export function jobView(s: JobStatus) {
     ...(s.state === "completed" && s.name === "solve" && result?.plan ? { plan: result.plan } : {}),
     ...(s.state === "completed" && s.name === "plan" ? { result: s.result } : {}),
     ...(s.errors && s.errors.length > 0 && s.state === "failed" ? { errors: s.errors } : {}),
+    // A big week planned as a flow: each part, its state and progress, and which worker ran it.
+    ...(s.parts ? { parts: s.parts } : {}),
   };
 }
 
@@ -45,7 +48,9 @@ export function jobsRouter(deps: JobsRouterDeps): Router {
     if (!valid.ok) throw badRequest(valid.errors);
     const jobId = randomUUID();
     await recordJobOwner(deps.dataSource.manager, jobId, principalOf(res).keyId);
-    const id = await deps.queue.enqueue(
+    // A big week becomes a flow of parts (planning-jobs.ts); the job id is the same either way.
+    const { jobId: id } = await submitPlanning(
+      deps.queue,
       {
         name: "solve",
         data: {
@@ -57,6 +62,8 @@ export function jobsRouter(deps: JobsRouterDeps): Router {
           seed: q.seed,
         },
       },
+      valid.scenario,
+      deps.planning,
       jobId,
     );
     res.status(202).location(`/v1/jobs/${id}`).json({ jobId: id });

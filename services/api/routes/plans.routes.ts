@@ -11,6 +11,7 @@ import { ContainerEntity } from "../../../shared/infra/db/entities/container.ent
 import { PlanEntity } from "../../../shared/infra/db/entities/plan.entity.js";
 import { PlanningRunEntity } from "../../../shared/infra/db/entities/planning-run.entity.js";
 import { AppError, notFound } from "../../../shared/infra/errors.js";
+import type { PlanningSettings } from "../../../shared/infra/planning/planning-jobs.js";
 import { planningRuns } from "../../../shared/infra/planning/planning-runs.js";
 import type { PlanningQueue } from "../../../shared/infra/queue/planning-queue.js";
 import { containerRecords } from "../../read-model/container-records.js";
@@ -21,7 +22,7 @@ import { parseInput } from "../validate-request.js";
 export interface PlansRouterDeps {
   dataSource: DataSource;
   queue: PlanningQueue;
-  planning: { timeLimitMs: number; seed: number };
+  planning: PlanningSettings;
   now: () => Date;
 }
 
@@ -81,7 +82,9 @@ export function plansRouter(deps: PlansRouterDeps): Router {
       run.planVersion !== null
         ? await ds.getRepository(PlanEntity).findOneBy({ version: run.planVersion })
         : null;
-    res.json(runView(run, plan));
+    // A run planned as a flow shows its parts, as GET /v1/jobs/{id} does.
+    const parts = (await deps.queue.status(run.id).catch(() => null))?.parts;
+    res.json({ ...runView(run, plan), ...(parts ? { parts } : {}) });
   });
 
   router.get("/plans/:id/scenario", async (req, res) => {

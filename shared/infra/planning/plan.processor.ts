@@ -6,9 +6,24 @@
  * A job keeps its time limit end to end: the deadline starts with the job, the solver
  * gets what is left, progress moves from the first phase on, and a solver still running
  * at the limit plus the grace is terminated and the job fails saying so.
+ *
+ * A big week runs as a flow (planning-jobs.ts): "part" jobs plan the parts, then the solve
+ * or plan job, their parent, merges their plans, checks the whole and returns or stores it
+ * like any other plan. The flow keeps the job's limit the same way: its clock starts when
+ * its first job starts, every part hands over by PARTS_DEADLINE_SHARE of the limit, the
+ * merge by the limit less the reserve for checking and storing, and the hard stop is the
+ * limit plus the grace for every job of the flow.
  */
 import type { DataSource } from "typeorm";
-import { JOB_SCHEMAS, type PlanJobData, type SolveJobData } from "../../contracts/jobs.js";
+import {
+  type FlowData,
+  JOB_SCHEMAS,
+  type PartJobData,
+  type PartResult,
+  type PlanJobData,
+  type SolveJobData,
+} from "../../contracts/jobs.js";
+import { PARTS_DEADLINE_SHARE } from "../../core/decompose/index.js";
 import type { Plan } from "../../core/model/plan.js";
 import { PlanningRunEntity } from "../db/entities/planning-run.entity.js";
 import { type StoreOutcome, storePlan } from "../db/plan.store.js";
@@ -24,7 +39,7 @@ import {
 } from "../queue/planning-queue.js";
 import { JobDeadline, type JobPhase, PHASE_WORDS } from "./job-deadline.js";
 import { prewarmSolveThread, runSolveThread, THREAD_LOAD_LIMIT_MS } from "./run-solve-thread.js";
-import type { Violation } from "./solve-thread.messages.js";
+import type { SolveThreadInput, Violation } from "./solve-thread.messages.js";
 
 /** Default seconds past the limit before a solver that could not stop itself is terminated. */
 export const DEFAULT_GRACE_MS = 5000;
@@ -108,12 +123,33 @@ class JobRun {
   }
 }
 
-async function solveChecked(run: JobRun, input: SolveJobData, shipments: number): Promise<Plan> {
+/** A whole job's solve: the budget and hand-over instant from its own deadline. */
+function wholeSolve(
+  input: { scenario: unknown; timeLimitMs: number; seed: number },
+  deadline: JobDeadline,
+  shipments: number,
+): SolveThreadInput {
+  return {
+    scenario: input.scenario,
+    timeLimitMs: input.timeLimitMs,
+    seed: input.seed,
+    solve: { budgetMs: deadline.solveBudgetMs(shipments), by: deadline.solveBy(shipments) },
+  };
+}
+
+async function solveChecked(
+  run: JobRun,
+  input: SolveThreadInput,
+  shipments: number,
+  onProgress?: (percent: number) => void,
+): Promise<Plan> {
   const { job, deadline } = run;
-  const outcome = await runSolveThread(
-    { ...input, solve: { budgetMs: deadline.solveBudgetMs(shipments), by: deadline.solveBy(shipments) } },
-    { signal: job.signal, deadline, onPhase: (p) => run.enter(p) },
-  );
+  const outcome = await runSolveThread(input, {
+    signal: job.signal,
+    deadline,
+    onPhase: (p) => run.enter(p),
+    onProgress,
+  });
   if (outcome.kind === "cancelled") {
     // A shutdown is not a cancel: the job goes back to the queue for another worker.
     if (job.signal.reason === "shutdown") throw new JobInterruptedError();
@@ -163,7 +199,7 @@ function storedVersion(outcome: StoreOutcome): number {
   throw new PermanentJobError(outcome.kind, outcome.errors);
 }
 
-function parse<T>(name: "solve" | "plan", data: unknown): T {
+function parse<T>(name: "solve" | "plan" | "part", data: unknown): T {
   const parsed = JOB_SCHEMAS[name].safeParse(data);
   if (!parsed.success) {
     throw new PermanentJobError(
@@ -181,8 +217,76 @@ export function createPlanProcessor(deps: PlanProcessorDeps): JobProcessor {
   // The first job should not wait for the solver's code to load.
   prewarmSolveThread();
 
-  async function processSolve(data: SolveJobData, run: JobRun): Promise<SolveJobResult> {
-    return { plan: await solveChecked(run, data, shipmentCount(data.scenario)) };
+  /**
+   * What the thread does for a solve or plan job: search the whole week, or, for a flow's
+   * parent, merge its parts' plans (all of them planned; a part that failed fails the job).
+   */
+  async function threadInput(
+    job: ProcessorJob,
+    data: { scenario: unknown; timeLimitMs: number; seed: number; flow?: FlowData },
+    deadline: JobDeadline,
+  ): Promise<SolveThreadInput> {
+    const shipments = shipmentCount(data.scenario);
+    if (!data.flow) return wholeSolve(data, deadline, shipments);
+    const { results, failures } = await job.partOutcomes();
+    if (failures.length > 0) {
+      const cancelled = failures.every((f) => f.errors.every((e) => e.message === "cancelled"));
+      if (cancelled || job.signal.aborted) throw new JobCancelledError();
+      throw new PermanentJobError(
+        `${failures.length} part(s) of the week could not be planned`,
+        failures.flatMap((f) =>
+          f.errors.map((e) => ({ path: `parts.${f.partId}.${e.path}`, message: e.message })),
+        ),
+      );
+    }
+    const byId = new Map(results.map((r) => [r.partId, r]));
+    const missing = data.flow.parts.filter((p) => !byId.has(p.id)).map((p) => p.id);
+    if (missing.length > 0)
+      throw new PermanentJobError("parts missing", [
+        { path: "parts", message: `no plan from part(s) ${missing.join(", ")}` },
+      ]);
+    return {
+      scenario: data.scenario,
+      timeLimitMs: data.timeLimitMs,
+      seed: data.seed,
+      merge: {
+        parts: data.flow.parts.map((p) => byId.get(p.id)!),
+        budgetMs: data.flow.repairMs,
+        by: deadline.solveBy(shipments),
+      },
+    };
+  }
+
+  async function processSolve(job: ProcessorJob, data: SolveJobData, run: JobRun): Promise<SolveJobResult> {
+    const input = await threadInput(job, data, run.deadline);
+    return { plan: await solveChecked(run, input, shipmentCount(data.scenario)) };
+  }
+
+  /** One part of a flow: planned whole with its budget, handed over by the parts' share of the flow's limit. */
+  async function processPart(job: ProcessorJob, data: PartJobData, run: JobRun): Promise<PartResult> {
+    const { deadline } = run;
+    if (data.runId) await markRunActive(data.runId, run.reported);
+    const input: SolveThreadInput = {
+      scenario: data.scenario,
+      timeLimitMs: data.timeLimitMs,
+      seed: data.seed,
+      solve: { budgetMs: data.budgetMs, by: deadline.startedAt + PARTS_DEADLINE_SHARE * deadline.limitMs },
+    };
+    const plan = await solveChecked(run, input, shipmentCount(data.scenario), (p) => {
+      void job.reportProgress(p).catch(() => undefined);
+    });
+    return { partId: data.partId, plan };
+  }
+
+  /** A run's row while its flow's parts plan: active, its progress the flow's time used (never back). */
+  async function markRunActive(runId: string, progress: number): Promise<void> {
+    await deps.dataSource
+      .query(
+        `UPDATE "planning_run" SET "state" = 'active', "progress" = GREATEST("progress", $2), "updatedAt" = now()
+          WHERE "id" = $1 AND "state" IN ('queued', 'active')`,
+        [runId, progress],
+      )
+      .catch(() => undefined);
   }
 
   async function processPlan(job: ProcessorJob, data: PlanJobData, jobRun: JobRun): Promise<PlanJobResult> {
@@ -193,11 +297,12 @@ export function createPlanProcessor(deps: PlanProcessorDeps): JobProcessor {
       return { runId: run.id, version: run.planVersion };
     await runs().update({ id: run.id }, { state: "active", progress: jobRun.reported });
     try {
-      const plan = await solveChecked(
-        jobRun,
-        { scenario: run.scenario, timeLimitMs: data.timeLimitMs, seed: data.seed },
-        shipmentCount(run.scenario),
+      const input = await threadInput(
+        job,
+        { scenario: run.scenario, timeLimitMs: data.timeLimitMs, seed: data.seed, flow: data.flow },
+        jobRun.deadline,
       );
+      const plan = await solveChecked(jobRun, input, shipmentCount(run.scenario));
       jobRun.enter("storing");
       const version = storedVersion(
         await deps.dataSource.transaction((m) => storePlan(m, run.id, plan, now())),
@@ -238,30 +343,39 @@ export function createPlanProcessor(deps: PlanProcessorDeps): JobProcessor {
   }
 
   return async (job) => {
-    if (job.name !== "solve" && job.name !== "plan")
+    if (job.name !== "solve" && job.name !== "plan" && job.name !== "part")
       throw new PermanentJobError(`no processor for job "${job.name}"`);
-    const data = parse<SolveJobData | PlanJobData>(job.name, job.data);
+    const data = parse<SolveJobData | PlanJobData | PartJobData>(job.name, job.data);
     // The deadline starts now: reading, validating, solving, checking and storing all count.
-    const deadline = new JobDeadline(data.timeLimitMs, graceMs, Date.now());
+    // A flow's jobs share one: from when the first of them started.
+    const flowId = "flowId" in data ? data.flowId : "flow" in data && data.flow ? job.id : undefined;
+    const startedAt = flowId ? await job.flowStartedAt(flowId) : Date.now();
+    const deadline = new JobDeadline(data.timeLimitMs, graceMs, startedAt);
     // Stateless solves have no run; the field is there all the same, so every job line has both.
-    const runId = job.name === "plan" ? (data as PlanJobData).runId : null;
-    const log = deps.logger.child({ jobId: job.id, runId, attempt: job.attempt, job: job.name });
+    const runId = "runId" in data ? (data.runId ?? null) : null;
+    const log = deps.logger.child({
+      jobId: job.id,
+      runId,
+      attempt: job.attempt,
+      job: job.name,
+      ...(flowId ? { flowId, worker: job.worker } : {}),
+    });
     let lastStored = 0;
     const jobRun = new JobRun(job, deadline, log, (p) => {
-      void job.reportProgress(p).catch(() => undefined);
+      // A part's own progress is its solver's; the flow's time used moves the run.
+      if (job.name !== "part") void job.reportProgress(p).catch(() => undefined);
       // The run row is what coordinators poll; every 5 % is enough.
       if (runId && p - lastStored >= 5) {
         lastStored = p;
-        void runs()
-          .update({ id: runId, state: "active" }, { progress: p })
-          .catch(() => undefined);
+        void markRunActive(runId, p);
       }
     });
     log.info({ limitMs: deadline.limitMs, graceMs }, "job started");
     let outcome: JobOutcome = "completed";
     try {
+      if (job.name === "part") return await processPart(job, data as PartJobData, jobRun);
       return job.name === "solve"
-        ? await processSolve(data as SolveJobData, jobRun)
+        ? await processSolve(job, data as SolveJobData, jobRun)
         : await processPlan(job, data as PlanJobData, jobRun);
     } catch (error) {
       outcome = outcomeOf(error);

@@ -21,11 +21,12 @@ import { buildScenario } from "../db/scenario.builder.js";
 import { INVALID_REASON, type SkippedRecord } from "../db/usable-records.js";
 import type { FieldError } from "../errors.js";
 import type { PlanningQueue } from "../queue/planning-queue.js";
+import { type PlanningSettings, submitPlanning } from "./planning-jobs.js";
 
 export interface PlanningRunDeps {
   dataSource: DataSource;
   queue: PlanningQueue;
-  planning: { timeLimitMs: number; seed: number };
+  planning: PlanningSettings;
   now: () => Date;
 }
 
@@ -165,8 +166,9 @@ export function planningRuns(deps: PlanningRunDeps) {
       });
       if (outcome.kind !== "created") return outcome;
       try {
-        // The run id is the job id: enqueueing twice cannot plan twice.
-        await deps.queue.enqueue(
+        // The run id is the job id: enqueueing twice cannot plan twice. A big week is a flow.
+        await submitPlanning(
+          deps.queue,
           {
             name: "plan",
             data: {
@@ -178,6 +180,8 @@ export function planningRuns(deps: PlanningRunDeps) {
               seed: request.seed ?? deps.planning.seed,
             },
           },
+          outcome.run.scenario as Scenario,
+          deps.planning,
           id,
         );
       } catch (error) {

@@ -1,3 +1,4 @@
+import type { PartResult } from "../../contracts/jobs.js";
 import type { Plan } from "../../core/model/plan.js";
 import type { JobPhase } from "./job-deadline.js";
 
@@ -11,6 +12,15 @@ export interface SolveThreadInput {
     /** Work budget, ms (reproducible: from the limit and the size only). */
     budgetMs: number;
     /** Wall-clock instant (epoch ms) by which the solver hands over its plan, whatever its budget. */
+    by: number;
+  };
+  /**
+   * A flow's parent: instead of searching, merge these parts' plans of the scenario and
+   * repair across their borders within the budget, handing over by `by`.
+   */
+  merge?: {
+    parts: PartResult[];
+    budgetMs: number;
     by: number;
   };
 }

@@ -1,11 +1,13 @@
 /**
  * Runs inside a worker thread: the optimiser and the independent checker are CPU-bound,
  * and on the main thread they would starve BullMQ's lock renewal and the HTTP server.
- * The thread loads, says it is ready, and solves the one job it is then given: loading
+ * The thread loads, says it is ready, and solves each job it is then given: loading
  * takes seconds on a busy machine, so the worker keeps a loaded thread waiting.
  */
 import { parentPort } from "node:worker_threads";
 import { checkPlan } from "../../core/check/check-plan.js";
+import { mergePartPlans } from "../../core/decompose/index.js";
+import type { Scenario } from "../../core/model/scenario.js";
 import { validateScenario } from "../../core/model/validate.js";
 import { solve } from "../../core/solve.js";
 import { timeLeftMs } from "./job-deadline.js";
@@ -20,6 +22,10 @@ function run(input: SolveThreadInput): void {
   const valid = validateScenario(input.scenario);
   if (!valid.ok) {
     post({ type: "invalid", errors: valid.errors });
+    return;
+  }
+  if (input.merge) {
+    merge(valid.scenario, input);
     return;
   }
   // The job's clock has been running since it started: the solver's work budget comes from
@@ -47,7 +53,26 @@ function run(input: SolveThreadInput): void {
   post({ type: "done", plan, violations, solveLimitMs: limitMs });
 }
 
-parentPort?.once("message", (m: SolveThreadStart) => {
+/** A flow's parent: one plan from the parts' plans, repaired across their borders, then checked whole. */
+function merge(scenario: Scenario, input: SolveThreadInput): void {
+  const { parts, budgetMs, by } = input.merge!;
+  post({ type: "phase", phase: "solving" });
+  const plan = mergePartPlans(
+    scenario,
+    parts.map((p) => ({ id: p.partId, plan: p.plan })),
+    {
+      seed: input.seed,
+      timeLimitMs: budgetMs,
+      clock: () => performance.now(),
+      deadline: performance.now() + timeLeftMs(by, Date.now()),
+    },
+  );
+  post({ type: "phase", phase: "checking" });
+  post({ type: "done", plan, violations: checkPlan(scenario, plan), solveLimitMs: budgetMs });
+}
+
+// One job at a time; a thread that finished a small job may be given the next one.
+parentPort?.on("message", (m: SolveThreadStart) => {
   try {
     run(m.input);
   } catch (error) {

@@ -1,12 +1,20 @@
 /**
  * The producer side of the `planning` queue on Redis (BullMQ). Retries with exponential
  * backoff; finished jobs kept for a while so clients can read results.
+ *
+ * A big week is a flow (FlowProducer): the solve or plan job is the parent and each part
+ * of the week a child "part" job on the same queue, so any worker takes any part. A part
+ * that fails for good does not fail the parent at once (ignoreDependencyOnFailure): the
+ * parent runs when every part has finished and fails the run itself, saying which part
+ * failed and why, in the same words as any other job (a parent failed by BullMQ alone
+ * would leave the planning run's row unwritten).
  */
-import { Job, Queue } from "bullmq";
+import { FlowProducer, Job, type JobsOptions, Queue } from "bullmq";
 import { Redis } from "ioredis";
-import type { JobName, JobRequest, JobState, JobStatus } from "../../contracts/jobs.js";
+import type { JobName, JobRequest, JobState, JobStatus, PartStatus } from "../../contracts/jobs.js";
 import type { Logger } from "../logger.js";
 import { CANCEL_FLAG_TTL_SECONDS, cancelKey } from "./cancel-flags.js";
+import { flowOf, flowProgress, waitingFlowState } from "./flow-status.js";
 import type { PlanningQueue, QueueHealth } from "./planning-queue.js";
 import { throttledErrorLog } from "./redis-errors.js";
 
@@ -55,16 +63,19 @@ export function parseFailure(failedReason: string | undefined): { path: string; 
 }
 
 export function createBullmqQueue(options: BullmqQueueOptions): PlanningQueue {
+  const jobOptions: JobsOptions = {
+    attempts: options.attempts,
+    backoff: { type: "exponential", delay: options.backoffMs },
+    removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
+    removeOnFail: { age: 7 * 24 * 3600, count: 1000 },
+  };
   const queue = new Queue(options.name, {
     connection: redisConnection(options.redisUrl),
     prefix: options.prefix,
-    defaultJobOptions: {
-      attempts: options.attempts,
-      backoff: { type: "exponential", delay: options.backoffMs },
-      removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
-      removeOnFail: { age: 7 * 24 * 3600, count: 1000 },
-    },
+    defaultJobOptions: jobOptions,
   });
+  // A FlowProducer does not apply the queue's default options: each job gets them here.
+  const flows = new FlowProducer({ connection: redisConnection(options.redisUrl), prefix: options.prefix });
   // BullMQ 6 keeps its own client private; cancel flags and pings use this one.
   const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
   redis.on("error", throttledErrorLog(options.logger, "redis (queue flags)"));
@@ -82,8 +93,14 @@ export function createBullmqQueue(options: BullmqQueueOptions): PlanningQueue {
       // A job cancelled while waiting is removed; its flag remembers it.
       return flagged ? { id, name: "solve", state: "cancelled", progress: 0 } : null;
     }
-    const state = mapState(rawState, job.failedReason, flagged);
-    const progress = typeof job.progress === "number" ? job.progress : 0;
+    let state = mapState(rawState, job.failedReason, flagged);
+    let progress = typeof job.progress === "number" ? job.progress : 0;
+    const flow = flowOf(job.data);
+    const parts = flow ? await partStatuses(flow.parts) : undefined;
+    if (parts && state !== "completed" && state !== "failed" && state !== "cancelled") {
+      if (rawState === "waiting-children") state = waitingFlowState(parts);
+      progress = flowProgress(progress, parts);
+    }
     return {
       id,
       name: job.name as JobName,
@@ -91,7 +108,25 @@ export function createBullmqQueue(options: BullmqQueueOptions): PlanningQueue {
       progress: state === "completed" ? 100 : progress,
       ...(state === "completed" ? { result: job.returnvalue } : {}),
       ...(state === "failed" ? { errors: parseFailure(job.failedReason) } : {}),
+      ...(parts ? { parts } : {}),
     };
+  }
+
+  async function partStatuses(parts: { id: string; jobId: string }[]): Promise<PartStatus[]> {
+    return Promise.all(
+      parts.map(async (p) => {
+        const rawState = await queue.getJobState(p.jobId);
+        const job = await Job.fromId(queue, p.jobId);
+        const flagged = (await redis.exists(flagKey(p.jobId))) === 1;
+        const state = job ? mapState(rawState, job.failedReason, flagged) : flagged ? "cancelled" : "queued";
+        return {
+          id: p.id,
+          state,
+          progress: state === "completed" ? 100 : typeof job?.progress === "number" ? job.progress : 0,
+          worker: job?.processedBy ?? null,
+        };
+      }),
+    );
   }
 
   return {
@@ -100,6 +135,24 @@ export function createBullmqQueue(options: BullmqQueueOptions): PlanningQueue {
       const job = await queue.add(request.name, request.data, jobId ? { jobId } : {});
       return job.id!;
     },
+    async enqueueFlow(parent, parts, parentId) {
+      const node = await flows.add({
+        name: parent.name,
+        queueName: options.name,
+        data: parent.data,
+        opts: { ...jobOptions, jobId: parentId },
+        children: parts.map((p) => ({
+          name: p.request.name,
+          queueName: options.name,
+          data: p.request.data,
+          opts: { ...jobOptions, jobId: p.jobId, ignoreDependencyOnFailure: true },
+        })),
+      });
+      return node.job.id!;
+    },
+    async parallelism() {
+      return Math.max(1, await queue.getWorkersCount().catch(() => 1));
+    },
     status,
     async cancel(id) {
       const job = await Job.fromId(queue, id);
@@ -107,6 +160,13 @@ export function createBullmqQueue(options: BullmqQueueOptions): PlanningQueue {
       const state = await job.getState();
       if (state === "completed" || state === "failed") return status(id);
       await redis.set(flagKey(id), "1", "EX", CANCEL_FLAG_TTL_SECONDS);
+      const flow = flowOf(job.data);
+      if (flow) {
+        // Every part sees the flag: a running one stops, a waiting one fails at once when
+        // taken, and the parent, released when the last part has finished, ends cancelled.
+        for (const p of flow.parts) await redis.set(flagKey(p.jobId), "1", "EX", CANCEL_FLAG_TTL_SECONDS);
+        return status(id);
+      }
       if (state !== "active") {
         // Not started: take it off the queue. A worker that grabs it meanwhile sees the flag.
         await job.remove().catch(() => undefined);
@@ -145,6 +205,7 @@ export function createBullmqQueue(options: BullmqQueueOptions): PlanningQueue {
       }
     },
     async close() {
+      await flows.close();
       await queue.close();
       redis.disconnect();
     },

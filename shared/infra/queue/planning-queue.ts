@@ -2,7 +2,13 @@
  * What the API needs from the planning queue, whichever runs it: BullMQ on Redis, or
  * in-process when no REDIS_URL is set. Both call the same processor.
  */
-import type { JobName, JobRequest, JobStatus } from "../../contracts/jobs.js";
+import type { JobName, JobRequest, JobStatus, PartResult } from "../../contracts/jobs.js";
+
+/** What a flow's parent finds when it runs: the plans its parts returned, and why the others failed. */
+export interface PartOutcomes {
+  results: PartResult[];
+  failures: { partId: string; errors: { path: string; message: string }[] }[];
+}
 
 export interface ProcessorJob {
   id: string;
@@ -13,6 +19,15 @@ export interface ProcessorJob {
   reportProgress(percent: number): Promise<void>;
   /** Aborted when a client cancels the job. */
   signal: AbortSignal;
+  /** The process running the job (WORKER_NAME, else hostname:pid), as GET /v1/jobs shows for parts. */
+  worker: string;
+  /**
+   * When the flow `flowId` started (epoch ms): the first of its jobs to ask sets it, every
+   * other gets the same instant, so the parts and the merge share one deadline.
+   */
+  flowStartedAt(flowId: string): Promise<number>;
+  /** A flow's parent: what its parts returned (they have all finished when it runs). */
+  partOutcomes(): Promise<PartOutcomes>;
 }
 
 export type JobProcessor = (job: ProcessorJob) => Promise<unknown>;
@@ -68,6 +83,17 @@ export interface QueueHealth {
 export interface PlanningQueue {
   readonly kind: "bullmq" | "in-process";
   enqueue(request: JobRequest, jobId?: string): Promise<string>;
+  /**
+   * A flow: the parent job waits until every part has finished (planned or failed), then
+   * runs with their outcomes. Part job ids are given; the parent's id is `parentId`.
+   */
+  enqueueFlow(
+    parent: JobRequest,
+    parts: { jobId: string; request: JobRequest }[],
+    parentId: string,
+  ): Promise<string>;
+  /** How many jobs run at once now (workers x concurrency; the in-process queue's concurrency). */
+  parallelism(): Promise<number>;
   status(id: string): Promise<JobStatus | null>;
   /** null when there is no such job; otherwise its status after the cancel. */
   cancel(id: string): Promise<JobStatus | null>;
