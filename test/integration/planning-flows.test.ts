@@ -2,8 +2,8 @@
  * A big week spread over workers (issue 8): above PLAN_PARTS_ABOVE_SHIPMENTS a solve or a
  * plan becomes a flow, one "part" job per part of the week and the job itself as their
  * parent, which merges the parts' plans. On BullMQ with two real worker processes the parts
- * run on both (GET /v1/jobs/{id} names the worker of each part); on the in-process queue the
- * same flow runs in the API. Every merged plan passes the checker, nothing lost or doubled,
+ * run on both (GET /v1/jobs/{id} names the worker of each part); on the in-process queue
+ * (two jobs at once) the same flow runs in the API. Every merged plan passes the checker, nothing lost or doubled,
  * and the flow keeps the job's time limit. Thresholds are lowered so a 400-shipment week
  * (four islands) splits into six parts.
  */
@@ -63,7 +63,8 @@ for (const queue of ["bullmq", "in-process"] as const) {
         env: {
           ...FLOW_ENV,
           LOG_LEVEL: process.env.FLOW_LOG ?? "silent",
-          ...(queue === "in-process" ? { WORKER_NAME: names[0] } : {}),
+          // A flow needs jobs side by side: the in-process queue runs two at once here.
+          ...(queue === "in-process" ? { WORKER_NAME: names[0], WORKER_CONCURRENCY: "2" } : {}),
         },
       });
       for (const name of queue === "bullmq" ? names : [])

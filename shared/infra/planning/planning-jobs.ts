@@ -4,7 +4,12 @@
  * islands, port catchments, geographic halves) and each part becomes a "part" job any
  * worker may take; the solve or plan job is their parent and merges their plans
  * (mergePartPlans), so several workers plan one week at once. The same flow runs on the
- * in-process queue, its parts one after the other.
+ * in-process queue when it runs jobs side by side (WORKER_CONCURRENCY >= 2).
+ *
+ * A flow is worth its costs (each part is a job: its payload, its thread, its check) only
+ * when parts really run side by side and each round of them gets a real share of the
+ * limit. With one worker, or a limit too short for the number of parts (50,000 shipments
+ * in 1 s), the week is one job and the core splits it on that job's thread itself.
  *
  * Budgets follow the core's rule for a week planned in parts (partBudgets): the parts'
  * searches share PARTS_SHARE of the limit times the number of parts planned at once (the
@@ -39,6 +44,9 @@ export interface Submitted {
   parts: number;
 }
 
+/** A flow needs each round of parts (one per worker) to have at least this much of the limit. */
+export const MIN_PART_ROUND_MS = 1000;
+
 /** A part's job id: the parent's id and the part's (BullMQ ids may not contain ':'). */
 export const partJobId = (parentId: string, partId: string) => `${parentId}-${partId}`;
 
@@ -51,13 +59,16 @@ export async function submitPlanning(
 ): Promise<Submitted> {
   const single = async () => ({ jobId: await queue.enqueue(request, jobId), parts: 0 });
   if (scenario.shipments.length <= (settings.partsAboveShipments ?? PARTITION_ABOVE)) return single();
+  const workers = await queue.parallelism();
+  if (workers < 2) return single();
   const { parts } = partitionScenario(scenario, {
     maxShipmentsPerPart: settings.maxShipmentsPerPart ?? DEFAULT_MAX_SHIPMENTS_PER_PART,
   });
-  if (parts.length < 2) return single();
-
   const limitMs = request.data.timeLimitMs;
-  const parallelism = Math.min(parts.length, await queue.parallelism());
+  const parallelism = Math.min(parts.length, workers);
+  const rounds = Math.ceil(parts.length / parallelism);
+  if (parts.length < 2 || PARTS_SHARE * limitMs < rounds * MIN_PART_ROUND_MS) return single();
+
   const budgets = partBudgets(
     parts.map((p) => p.scenario.shipments.length),
     limitMs,
