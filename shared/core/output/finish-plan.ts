@@ -24,7 +24,7 @@ export function unboxedDetail(scenario: Scenario, c: PlanContainer): string {
     return `Its container would carry shipments for more than one country, and a sea box is opened at one place.`;
   if (item && !(scenario.boxTypes ?? []).some((t) => boxTypeTakes(t, item)))
     return `No sea box type can take its container (${item.slots} slot(s), ${Math.round(item.weightKg)} kg with tare${item.temperature === "ambient" ? "" : `, a reefer box for ${item.temperature} goods`}).`;
-  return `The sea boxes of sailing ${c.sailing} are full${sailing?.maxBoxes !== undefined ? ` (at most ${sailing.maxBoxes} boxes)` : ""}, and no other sailing it can reach has room.`;
+  return `The sea boxes of sailing ${c.sailing} are full${sailing?.maxBoxes !== undefined ? ` (at most ${sailing.maxBoxes} boxes)` : ""}: its container could not be taken along.`;
 }
 
 /** Drop containers no box takes; their loads become unassigned. */

@@ -49,7 +49,7 @@ describe("finishPlan: boxes and charges on a finished set of containers", () => 
     expectEveryPackageOnce(scenario, plan);
     expect(plan.containers.map((c) => c.id)).to.not.include("CNT-004");
     expect(plan.unassigned.find((u) => u.shipment === "SH2")!.detail).to.equal(
-      "The sea boxes of sailing S2 are full (at most 0 boxes), and no other sailing it can reach has room.",
+      "The sea boxes of sailing S2 are full (at most 0 boxes): its container could not be taken along.",
     );
   });
 });
