@@ -12,6 +12,7 @@ import { createMetrics, type Metrics } from "../../shared/infra/metrics.js";
 import type { PlanningSettings } from "../../shared/infra/planning/planning-jobs.js";
 import type { PlanningQueue } from "../../shared/infra/queue/planning-queue.js";
 import { createWebRouter } from "../web/web.router.js";
+import { adminRouter } from "./admin/admin.router.js";
 import { jsonBody } from "./body-limits.js";
 import { errorHandler, notFoundHandler } from "./error-handler.js";
 import { httpMetrics } from "./observability/http-metrics.js";
@@ -53,6 +54,8 @@ export interface AppDeps {
   rateLimitStore?: RedisCounts;
   /** Proxies in front whose X-Forwarded-For gives the client address (0 = none). */
   trustProxy?: number;
+  /** Lifetime of the queue dashboard's session cookie (ADMIN_SESSION_MINUTES). Default 30 min. */
+  adminSessionMs?: number;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -76,6 +79,15 @@ export function createApp(deps: AppDeps): Express {
       registry: metrics.registry,
       dataSource: deps.dataSource,
       openOnLoopback: deps.metricsOpenOnLoopback ?? true,
+    }),
+  );
+  // The BullMQ dashboard for coordinators, behind a session cookie a browser can carry.
+  app.use(
+    adminRouter({
+      dataSource: deps.dataSource,
+      queue: deps.queue,
+      sessionMs: deps.adminSessionMs ?? 30 * 60_000,
+      now: () => now().getTime(),
     }),
   );
   app.use(docsRouter(deps.publicUrl));

@@ -95,6 +95,7 @@ export async function startRuntime(
         ? { rateLimitStore: { redis, prefix: `${config.queue.prefix}:${config.queue.name}:rate-limit:` } }
         : {}),
       trustProxy: config.http.trustProxy,
+      adminSessionMs: config.observability.adminSessionMs,
     },
     demoLoaded,
     async close() {

@@ -131,6 +131,7 @@ export function createBullmqQueue(options: BullmqQueueOptions): PlanningQueue {
 
   return {
     kind: "bullmq",
+    bullmqQueue: queue,
     async enqueue(request: JobRequest, jobId?: string) {
       const job = await queue.add(request.name, request.data, jobId ? { jobId } : {});
       return job.id!;

@@ -2,6 +2,7 @@
  * What the API needs from the planning queue, whichever runs it: BullMQ on Redis, or
  * in-process when no REDIS_URL is set. Both call the same processor.
  */
+import type { Queue } from "bullmq";
 import type { JobName, JobRequest, JobStatus, PartResult } from "../../contracts/jobs.js";
 
 /** What a flow's parent finds when it runs: the plans its parts returned, and why the others failed. */
@@ -82,6 +83,8 @@ export interface QueueHealth {
 
 export interface PlanningQueue {
   readonly kind: "bullmq" | "in-process";
+  /** The BullMQ queue itself, for its dashboard (bull-board); absent for the in-process queue. */
+  readonly bullmqQueue?: Queue;
   enqueue(request: JobRequest, jobId?: string): Promise<string>;
   /**
    * A flow: the parent job waits until every part has finished (planned or failed), then
