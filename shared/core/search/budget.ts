@@ -11,9 +11,13 @@ export const WORK_PER_SECOND = 26_000_000;
 /** Work units of one move estimated by local search (measured: about 3 insertion positions). */
 export const MOVE_ESTIMATE_WORK = 3;
 
-/** Work units of one full trip evaluation of `jobs` jobs: a stop costs more than an estimate. */
+/**
+ * Work units of one full trip evaluation of `jobs` jobs: a stop costs more than an estimate;
+ * an endpoint (port or sailing) is only a mask bit and a cut-off comparison, so it counts one
+ * unit (counted at four, a week with a dozen sailings used a quarter of its time limit).
+ */
 export function evaluationWork(jobs: number, endpoints: number): number {
-  return 4 * (jobs + endpoints) + 8;
+  return 4 * jobs + endpoints + 8;
 }
 
 export class Budget {
