@@ -5,20 +5,7 @@
 import { z } from "zod";
 import { instant } from "../core/model/scenario.js";
 import { STATEMENT_BY } from "../views/statement.js";
-
-const intParam = (def: number, min: number, max: number) =>
-  z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v === "") return def;
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < min || n > max) {
-        ctx.addIssue({ code: "custom", message: `must be a whole number between ${min} and ${max}` });
-        return z.NEVER;
-      }
-      return n;
-    });
+import { intParam } from "./resources.schemas.js";
 
 export const boxListQuerySchema = z.object({
   sailing: z.string().min(1).optional(),

@@ -63,7 +63,8 @@ export const shipmentBatchSchema = z
   })
   .strict();
 
-const intParam = (def: number, min: number, max: number) =>
+/** A whole-number query parameter with a default and bounds. */
+export const intParam = (def: number, min: number, max: number) =>
   z
     .string()
     .optional()

@@ -8,8 +8,9 @@ import { type ContainerView, containerView } from "./container-view.js";
 import { type CsvCell, toCsv } from "./csv.js";
 import { escapeHtml } from "./html-escape.js";
 import { formatLocalDateTime } from "./local-time.js";
-import { type Lang, LOCALES } from "./locale.js";
+import type { Lang } from "./locale.js";
 import { formatKg, formatM3, formatNumber } from "./number-format.js";
+import { printablePage } from "./printable-page.js";
 import { indexScenario } from "./scenario-index.js";
 import { type MessageKey, translate } from "./translate.js";
 
@@ -165,27 +166,11 @@ export function manifestHtml(plan: Plan, scenario: Scenario, lang: Lang, contain
       ),
     )
     .join("\n");
-  return `<!doctype html>
-<html lang="${escapeHtml(LOCALES[lang])}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>
-body{font:14px/1.4 system-ui,sans-serif;margin:1.5rem;color:#111}
-h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2rem}
-dl{display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:.25rem 1rem}
-dl div{display:flex;gap:.5rem}dt{font-weight:600}dd{margin:0}
-table{border-collapse:collapse;width:100%;margin-top:.75rem}
-th,td{border:1px solid #999;padding:.25rem .4rem;text-align:left;vertical-align:top}
-.n{text-align:right;white-space:nowrap}
-@media print{body{margin:0}.container{page-break-after:always}.noprint{display:none}}
-</style>
-</head>
-<body>
-<h1>${escapeHtml(title)}</h1>
-${sections || `<p>${escapeHtml(translate(lang, "common.none"))}</p>`}
-</body>
-</html>
-`;
+  return printablePage({
+    lang,
+    title,
+    sheet: "container",
+    body: `<h1>${escapeHtml(title)}</h1>
+${sections || `<p>${escapeHtml(translate(lang, "common.none"))}</p>`}`,
+  });
 }

@@ -9,8 +9,9 @@ import { DateTime } from "luxon";
 import { type CsvCell, toCsv } from "./csv.js";
 import { escapeHtml } from "./html-escape.js";
 import { formatLocalDate, formatLocalDateTime } from "./local-time.js";
-import { type Lang, LOCALES } from "./locale.js";
+import type { Lang } from "./locale.js";
 import { formatIdr, formatKg } from "./number-format.js";
+import { printablePage } from "./printable-page.js";
 import { type MessageKey, translate } from "./translate.js";
 
 export const STATEMENT_BY = ["bumdes", "exporter"] as const;
@@ -240,26 +241,13 @@ export function statementHtml(lines: readonly ChargeLine[], period: Period, lang
       ? translate(lang, "statement.titleOne", { bumdes: names[0] ?? translate(lang, "statement.noBumdes") })
       : translate(lang, "statement.title");
   const sections = names.map((n) => bumdesSection(n, groups.get(n) ?? [], lang)).join("\n");
-  return `<!doctype html>
-<html lang="${escapeHtml(LOCALES[lang])}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>
-body{font:14px/1.4 system-ui,sans-serif;margin:1.5rem;color:#111}
-h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2rem}
-table{border-collapse:collapse;width:100%;margin-top:.75rem}
-th,td{border:1px solid #999;padding:.25rem .4rem;text-align:left;vertical-align:top}
-.n{text-align:right;white-space:nowrap}.note{color:#444;font-size:.9em}
-@media print{body{margin:0}.sheet{page-break-after:always}}
-</style>
-</head>
-<body>
-<h1>${escapeHtml(title)}</h1>
+  return printablePage({
+    lang,
+    title,
+    sheet: "sheet",
+    css: ".note{color:#444;font-size:.9em}",
+    body: `<h1>${escapeHtml(title)}</h1>
 <p>${escapeHtml(periodText(period, lang))}</p>
-${sections || `<p>${escapeHtml(translate(lang, "common.none"))}</p>`}
-</body>
-</html>
-`;
+${sections || `<p>${escapeHtml(translate(lang, "common.none"))}</p>`}`,
+  });
 }

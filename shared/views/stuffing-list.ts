@@ -7,8 +7,9 @@
 import { type CsvCell, toCsv } from "./csv.js";
 import { escapeHtml } from "./html-escape.js";
 import { formatLocalDateTime } from "./local-time.js";
-import { type Lang, LOCALES } from "./locale.js";
+import type { Lang } from "./locale.js";
 import { formatKg, formatNumber } from "./number-format.js";
+import { printablePage } from "./printable-page.js";
 import { type MessageKey, translate } from "./translate.js";
 
 export interface StuffingContainer {
@@ -117,29 +118,14 @@ export function stuffingHtml(boxes: readonly StuffingBox[], lang: Lang): string 
     boxes.length === 1
       ? translate(lang, "stuffing.title", { box: boxes[0].id })
       : translate(lang, "stuffing.planTitle");
-  return `<!doctype html>
-<html lang="${escapeHtml(LOCALES[lang])}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>
-body{font:14px/1.4 system-ui,sans-serif;margin:1.5rem;color:#111}
-h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2rem}
-dl{display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:.25rem 1rem}
-dl div{display:flex;gap:.5rem}dt{font-weight:600}dd{margin:0}
-table{border-collapse:collapse;width:100%;margin-top:.75rem}
-th,td{border:1px solid #999;padding:.35rem .4rem;text-align:left;vertical-align:top}
-.n{text-align:right;white-space:nowrap}td.seal{min-width:9rem;height:1.8rem}
+  return printablePage({
+    lang,
+    title,
+    sheet: "box",
+    css: `th,td{padding:.35rem .4rem}td.seal{min-width:9rem;height:1.8rem}
 .blank{display:inline-block;min-width:12rem;border-bottom:1px solid #111;height:1.2em;vertical-align:bottom}
-td .blank{min-width:8rem}.fill-in p{margin:1.2rem 0}
-@media print{body{margin:0}.box{page-break-after:always}}
-</style>
-</head>
-<body>
-${boxes.length === 1 ? "" : `<h1>${escapeHtml(title)}</h1>`}
-${boxes.map((b) => boxSection(b, lang)).join("\n") || `<p>${escapeHtml(translate(lang, "common.none"))}</p>`}
-</body>
-</html>
-`;
+td .blank{min-width:8rem}.fill-in p{margin:1.2rem 0}`,
+    body: `${boxes.length === 1 ? "" : `<h1>${escapeHtml(title)}</h1>`}
+${boxes.map((b) => boxSection(b, lang)).join("\n") || `<p>${escapeHtml(translate(lang, "common.none"))}</p>`}`,
+  });
 }

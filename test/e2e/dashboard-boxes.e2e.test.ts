@@ -16,11 +16,11 @@ import { createApiKey } from "../../shared/infra/db/api-keys.repository.js";
 import { setPlanningDefaults } from "../../shared/infra/db/settings.repository.js";
 import { exampleScenarioWithBoxes } from "../integration/support/boxes-fixture.js";
 import { launchBrowser, screenshot } from "./support/browser.js";
+import { dashboardPage, nbsp, offside, openAs as openPage, overflow } from "./support/page-helpers.js";
 import { seedReference, seedShipments, storeFixturePlan } from "./support/seed-fixture.js";
 import { type RunningApp, startApp } from "./support/start-app.js";
 
 const NOW = new Date("2026-12-20T00:00:00Z");
-const nbsp = (s: string | null) => (s ?? "").replace(/[\u00a0\u202f]/g, " ");
 
 describe("dashboard: sea boxes, costs and late shipments in the browser (Chromium)", function () {
   this.timeout(180_000);
@@ -32,25 +32,8 @@ describe("dashboard: sea boxes, costs and late shipments in the browser (Chromiu
   const keys = { coordinator: "", bumdes: "", exporter: "" };
   let mine = { village: "", exporter: "", bumdes: "" };
 
-  const openAs = async (key: string, tab: string, lang = "id", on: Page = page) => {
-    await on.goto(`${app.base}/?lang=${lang}#${tab}`);
-    await on.evaluate((k) => localStorage.setItem("muatan.apiKey", k), key);
-    await on.reload();
-    await on.waitForSelector(`#${tab}:not([hidden])`);
-    await on.waitForSelector("#key-status.ok");
-  };
-  const overflow = (on: Page) =>
-    on.evaluate(() => {
-      if (window.innerWidth !== 390) throw new Error(`not a 390-wide screen: ${window.innerWidth}`);
-      return document.documentElement.scrollWidth - window.innerWidth;
-    });
-  const offside = (on: Page) =>
-    on.evaluate(() =>
-      [...document.querySelectorAll("body *")]
-        .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
-        .slice(0, 5)
-        .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}.${el.className}`),
-    );
+  const openAs = (key: string, tab: string, lang = "id", on: Page = page) =>
+    openPage(on, app.base, key, tab, lang);
   const api = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${app.base}${path}`, {
       method,
@@ -90,14 +73,7 @@ describe("dashboard: sea boxes, costs and late shipments in the browser (Chromiu
     keys.bumdes = (await createApiKey(m, { role: "bumdes", villages: [mine.village] })).key;
     keys.exporter = (await createApiKey(m, { role: "exporter", exporter: mine.exporter })).key;
     browser = await launchBrowser();
-    page = await browser.newPage({
-      viewport: { width: 1280, height: 900 },
-      locale: "id-ID",
-      timezoneId: "Asia/Jakarta",
-    });
-    page.on("pageerror", (err) => {
-      throw err;
-    });
+    page = await dashboardPage(browser);
   });
 
   after(async () => {

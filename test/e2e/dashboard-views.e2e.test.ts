@@ -9,10 +9,9 @@ import type { Browser, Page } from "playwright-core";
 import { createApiKey } from "../../shared/infra/db/api-keys.repository.js";
 import { fixturePlan, fixtureScenario } from "../unit/views/fixtures.js";
 import { launchBrowser, screenshot } from "./support/browser.js";
+import { dashboardPage, nbsp, offside, openAs as openPage, overflow } from "./support/page-helpers.js";
 import { seedReference, seedShipments, storeFixturePlan } from "./support/seed-fixture.js";
 import { type RunningApp, startApp } from "./support/start-app.js";
-
-const nbsp = (s: string | null) => (s ?? "").replace(/[\u00a0\u202f]/g, " ");
 
 describe("dashboard views in the browser (Chromium, stored fixture plan)", function () {
   this.timeout(120_000);
@@ -21,27 +20,8 @@ describe("dashboard views in the browser (Chromium, stored fixture plan)", funct
   let page: Page;
   const keys = { coordinator: "", bumdesA: "", bumdesP: "", exporterB: "" };
 
-  const openAs = async (key: string, tab: string, lang = "id", on: Page = page) => {
-    await on.goto(`${app.base}/?lang=${lang}#${tab}`);
-    await on.evaluate((k) => localStorage.setItem("muatan.apiKey", k), key);
-    await on.reload();
-    await on.waitForSelector(`#${tab}:not([hidden])`);
-    await on.waitForSelector("#key-status.ok");
-  };
-  /** How far the page runs off the right edge, in CSS pixels (0 = it fits). */
-  const overflow = (on: Page) =>
-    on.evaluate(() => {
-      if (window.innerWidth !== 390) throw new Error(`not a 390-wide screen: ${window.innerWidth}`);
-      return document.documentElement.scrollWidth - window.innerWidth;
-    });
-  /** Elements whose right edge passes the screen's, to name the culprit when overflow > 0. */
-  const offside = (on: Page) =>
-    on.evaluate(() =>
-      [...document.querySelectorAll("body *")]
-        .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
-        .slice(0, 5)
-        .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}.${el.className}`),
-    );
+  const openAs = (key: string, tab: string, lang = "id", on: Page = page) =>
+    openPage(on, app.base, key, tab, lang);
 
   before(async () => {
     app = await startApp({ timeLimitMs: 1000 });
@@ -55,14 +35,7 @@ describe("dashboard views in the browser (Chromium, stored fixture plan)", funct
     keys.bumdesP = (await createApiKey(m, { role: "bumdes", villages: ["vP"] })).key;
     keys.exporterB = (await createApiKey(m, { role: "exporter", exporter: "EXP-B" })).key;
     browser = await launchBrowser();
-    page = await browser.newPage({
-      viewport: { width: 1280, height: 900 },
-      locale: "id-ID",
-      timezoneId: "Asia/Jakarta",
-    });
-    page.on("pageerror", (err) => {
-      throw err;
-    });
+    page = await dashboardPage(browser);
   });
 
   after(async () => {

@@ -12,6 +12,7 @@ import { replicateWeek } from "../../bench/service/replicated-week.js";
 import { createApp } from "../../services/api/app.js";
 import { loadScenario } from "../../services/seed/demo-data.js";
 import { checkPlan } from "../../shared/core/check/check-plan.js";
+import type { LateOption } from "../../shared/core/late/late-options.js";
 import type { Plan, PlanContainer } from "../../shared/core/model/plan.js";
 import type { Scenario, Shipment } from "../../shared/core/model/scenario.js";
 import { solve } from "../../shared/core/solve.js";
@@ -30,14 +31,7 @@ import { type Stack, startStack } from "./support/stack.js";
 /** The service's clock: a week before the example week's pickups. */
 const NOW = new Date("2026-12-20T00:00:00Z");
 
-interface Option {
-  container: string;
-  addedKm: number;
-  addedCost: number;
-  pickupAt: string;
-  portArrival: string;
-  sailing?: string;
-}
+type Option = LateOption;
 
 /** A small shipment like one already riding in `c`: same village, class, destination, dates. */
 function lateLike(scenario: Scenario, c: PlanContainer, id: string, weightKg: number): Shipment {

@@ -39,6 +39,7 @@ import type { ShipmentEntity } from "./entities/shipment.entity.js";
 import type { VillageEntity } from "./entities/village.entity.js";
 import {
   boxTypeFromRow,
+  type ContainerPlanColumns,
   containerFromRow,
   containerTypeFromRow,
   depotFromRow,
@@ -103,22 +104,7 @@ async function referenceData(m: EntityManager): Promise<Reference> {
   return row;
 }
 
-type ContainerRow = Pick<
-  ContainerEntity,
-  | "id"
-  | "type"
-  | "depot"
-  | "port"
-  | "sailing"
-  | "departDepot"
-  | "portArrival"
-  | "distanceKm"
-  | "cost"
-  | "weightKg"
-  | "volumeM3"
-  | "stops"
-  | "status"
->;
+type ContainerRow = ContainerPlanColumns & Pick<ContainerEntity, "status">;
 
 /**
  * `only`: the world of one container, for putting the shipment into it: that container

@@ -22,24 +22,25 @@ import type { SailingEntity } from "./entities/sailing.entity.js";
 import type { ShipmentEntity } from "./entities/shipment.entity.js";
 import type { VillageEntity } from "./entities/village.entity.js";
 
+/** The columns of a stored container that the Plan writes. */
+export type ContainerPlanColumns = Pick<
+  ContainerEntity,
+  | "id"
+  | "type"
+  | "depot"
+  | "port"
+  | "sailing"
+  | "departDepot"
+  | "stops"
+  | "portArrival"
+  | "distanceKm"
+  | "cost"
+  | "weightKg"
+  | "volumeM3"
+>;
+
 /** A stored container as the Plan writes it (its row id, its stops without pickup records). */
-export function containerFromRow(
-  row: Pick<
-    ContainerEntity,
-    | "id"
-    | "type"
-    | "depot"
-    | "port"
-    | "sailing"
-    | "departDepot"
-    | "stops"
-    | "portArrival"
-    | "distanceKm"
-    | "cost"
-    | "weightKg"
-    | "volumeM3"
-  >,
-): PlanContainer {
+export function containerFromRow(row: ContainerPlanColumns): PlanContainer {
   return {
     id: row.id,
     type: row.type,
