@@ -6,6 +6,7 @@
  */
 import { type EntityManager, type EntityTarget, In } from "typeorm";
 import type { z } from "zod";
+import { id } from "../../shared/core/model/fields.js";
 import { mergeErrors } from "../../shared/core/model/record-rules.js";
 import { VillageEntity } from "../../shared/infra/db/entities/village.entity.js";
 import { badRequest, type FieldError, unprocessable } from "../../shared/infra/errors.js";
@@ -27,7 +28,9 @@ export const asRecord = (v: unknown): Loose =>
 /** The references among `refs` that name no stored row, one query per table. */
 export async function unknownReferences(m: EntityManager, refs: Reference[]): Promise<FieldError[]> {
   const byEntity = new Map<EntityTarget<{ id: string }>, Reference[]>();
-  for (const r of refs) byEntity.set(r.entity, [...(byEntity.get(r.entity) ?? []), r]);
+  // An id that is no valid id (control characters, too long) is the schema's error, not looked up.
+  for (const r of refs.filter((x) => id.safeParse(x.id).success))
+    byEntity.set(r.entity, [...(byEntity.get(r.entity) ?? []), r]);
   const errors: FieldError[] = [];
   for (const [entity, list] of byEntity) {
     const ids = [...new Set(list.map((r) => r.id))];
