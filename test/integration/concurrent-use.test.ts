@@ -7,9 +7,9 @@
  */
 import { expect } from "chai";
 import { loadScenario } from "../../services/seed/demo-data.js";
-import { checkPlan } from "../../shared/core/check/check-plan.js";
 import { exampleScenario } from "./support/fixtures.js";
-import { type Reply, waitFor } from "./support/http-client.js";
+import type { Reply } from "./support/http-client.js";
+import { planChecked } from "./support/plan-run.js";
 import { type Stack, startStack } from "./support/stack.js";
 
 /** A request that has not answered in this long is counted as hung. */
@@ -27,15 +27,7 @@ for (const database of ["embedded", "postgresql"] as const) {
     before(async () => {
       stack = await startStack({ queue: "in-process", name: `concurrent-${database}`, database });
       await loadScenario(stack.runtime.deps.dataSource, scenario);
-      const queued = await call("POST", "/v1/plans", { region: "Kalimantan", horizon: scenario.horizon });
-      expect(queued.status, JSON.stringify(queued.body)).to.equal(202);
-      const run = await waitFor(
-        "the planning run",
-        async () => (await call("GET", `/v1/plans/${queued.body.id}`)).body,
-        (r) => r.state === "completed" || r.state === "failed",
-        120000,
-      );
-      expect(run.state, JSON.stringify(run.errors)).to.equal("completed");
+      await planChecked(stack.client, stack.key, { region: "Kalimantan", horizon: scenario.horizon });
     });
     after(async () => {
       await stack?.close();
@@ -167,19 +159,11 @@ for (const database of ["embedded", "postgresql"] as const) {
     });
 
     it("still plans afterwards, keeping the confirmed containers, and the plan passes the checker", async () => {
-      const queued = await call("POST", "/v1/plans", { region: "Kalimantan", horizon: scenario.horizon });
-      expect(queued.status, JSON.stringify(queued.body)).to.equal(202);
-      const run = await waitFor(
-        "the second planning run",
-        async () => (await call("GET", `/v1/plans/${queued.body.id}`)).body,
-        (r) => r.state === "completed" || r.state === "failed",
-        120000,
-      );
-      expect(run.state, JSON.stringify(run.errors)).to.equal("completed");
+      const { run } = await planChecked(stack.client, stack.key, {
+        region: "Kalimantan",
+        horizon: scenario.horizon,
+      });
       expect(run.keptContainers).to.have.length(5);
-      const planned = (await call("GET", `/v1/plans/${run.id}/scenario`)).body;
-      const plan = (await call("GET", `/v1/plans/${run.id}/plan`)).body;
-      expect(checkPlan(planned, plan)).to.deep.equal([]);
     });
   });
 }

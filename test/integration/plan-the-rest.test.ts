@@ -7,16 +7,13 @@
  */
 import { expect } from "chai";
 import { loadScenario } from "../../services/seed/demo-data.js";
-import { checkPlan } from "../../shared/core/check/check-plan.js";
-import type { Plan } from "../../shared/core/model/plan.js";
-import type { Scenario } from "../../shared/core/model/scenario.js";
 import { SailingEntity } from "../../shared/infra/db/entities/sailing.entity.js";
 import { ShipmentEntity } from "../../shared/infra/db/entities/shipment.entity.js";
 import { VillageEntity } from "../../shared/infra/db/entities/village.entity.js";
 import { newShipmentRow, sailingToRow, villageToRow } from "../../shared/infra/db/scenario.mapper.js";
 import { setPlanningDefaults } from "../../shared/infra/db/settings.repository.js";
 import { exampleScenario } from "./support/fixtures.js";
-import { waitFor } from "./support/http-client.js";
+import { checkedPlan, completedRun } from "./support/plan-run.js";
 import { type Stack, startStack } from "./support/stack.js";
 
 interface Skipped {
@@ -95,17 +92,9 @@ describe("a planning run plans the rest around records it cannot use (PostgreSQL
   });
 
   it("plans the rest: the plan passes the checker and accounts for every shipment it was given", async () => {
-    const run = await waitFor(
-      "the planning run",
-      async () => (await call("GET", `/v1/plans/${runId}`)).body,
-      (r) => r.state === "completed" || r.state === "failed",
-      60000,
-    );
-    expect(run.state, JSON.stringify(run.errors)).to.equal("completed");
+    const run = await completedRun(stack.client, stack.key, runId);
     expect(run.skipped).to.deep.equal(skipped);
-    const planned: Scenario = (await call("GET", `/v1/plans/${runId}/scenario`)).body;
-    const plan: Plan = (await call("GET", `/v1/plans/${runId}/plan`)).body;
-    expect(checkPlan(planned, plan)).to.deep.equal([]);
+    const { scenario: planned, plan } = await checkedPlan(stack.client, stack.key, runId);
     const left = new Set(["SH-NIGHT", "SH-NOWHERE", "SH-FEB30", "SH-HEAVY", "SH-LATE"]);
     expect(planned.shipments.filter((s) => left.has(s.id))).to.deep.equal([]);
     expect(planned.shipments).to.have.length(scenario.shipments.length);

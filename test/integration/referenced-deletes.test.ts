@@ -7,7 +7,7 @@ import { expect } from "chai";
 import { loadScenario } from "../../services/seed/demo-data.js";
 import { snapshotTables, tableChanges } from "./support/db-snapshot.js";
 import { exampleScenario } from "./support/fixtures.js";
-import { waitFor } from "./support/http-client.js";
+import { planChecked } from "./support/plan-run.js";
 import { type Stack, startStack } from "./support/stack.js";
 
 interface Container {
@@ -30,15 +30,7 @@ describe("deletes of referenced data (PostgreSQL)", function () {
   before(async () => {
     stack = await startStack({ queue: "in-process", name: "deletes" });
     await loadScenario(stack.runtime.deps.dataSource, scenario);
-    const queued = await call("POST", "/v1/plans", { region: "Kalimantan", horizon: scenario.horizon });
-    expect(queued.status, queued.text).to.equal(202);
-    const run = await waitFor(
-      "the planning run",
-      async () => (await call("GET", `/v1/plans/${queued.body.id}`)).body,
-      (r) => r.state === "completed" || r.state === "failed",
-      60000,
-    );
-    expect(run.state, JSON.stringify(run.errors)).to.equal("completed");
+    await planChecked(stack.client, stack.key, { region: "Kalimantan", horizon: scenario.horizon });
     containers = (await call("GET", "/v1/containers?limit=500")).body.items;
     expect(containers.length).to.be.greaterThan(0);
   });

@@ -16,7 +16,6 @@ import fc from "fast-check";
 import type { EntityTarget, ObjectLiteral } from "typeorm";
 import { createApp } from "../../services/api/app.js";
 import { loadScenario } from "../../services/seed/demo-data.js";
-import { checkPlan } from "../../shared/core/check/check-plan.js";
 import { type RecordKind, recordErrors } from "../../shared/core/model/record-rules.js";
 import { HANDLING_CLASSES } from "../../shared/core/model/scenario.js";
 import { ContainerTypeEntity } from "../../shared/infra/db/entities/container-type.entity.js";
@@ -36,7 +35,7 @@ import {
 import { changedTables, fingerprintTables } from "./support/db-snapshot.js";
 import { listRoutes } from "./support/express-routes.js";
 import { exampleScenario } from "./support/fixtures.js";
-import { waitFor } from "./support/http-client.js";
+import { planChecked } from "./support/plan-run.js";
 import { type Stack, startStack } from "./support/stack.js";
 
 const SEED = 20261129;
@@ -83,14 +82,7 @@ describe("fuzz: every write endpoint (PostgreSQL)", function () {
     await loadScenario(stack.runtime.deps.dataSource, scenario);
     const call = (method: string, path: string, json?: unknown) =>
       stack.client.call(method, path, { key: stack.key, json });
-    const queued = await call("POST", "/v1/plans", { region: "Kalimantan", horizon: scenario.horizon });
-    expect(queued.status, queued.text).to.equal(202);
-    await waitFor(
-      "the first planning run",
-      async () => (await call("GET", `/v1/plans/${queued.body.id}`)).body,
-      (r) => r.state === "completed" || r.state === "failed",
-      60000,
-    );
+    await planChecked(stack.client, stack.key, { region: "Kalimantan", horizon: scenario.horizon });
     containerIds = ((await call("GET", "/v1/containers?limit=500")).body.items as { id: string }[]).map(
       (c) => c.id,
     );
@@ -592,21 +584,10 @@ describe("fuzz: every write endpoint (PostgreSQL)", function () {
     const call = (path: string) => stack.client.call("GET", path, { key: stack.key });
     const first = async (list: string) =>
       ((await call(list)).body.items?.[0]?.id as string | undefined) ?? "none";
-    const queued = await stack.client.call("POST", "/v1/plans", {
-      key: stack.key,
-      json: { region: "Kalimantan", horizon: scenario.horizon },
+    const { run } = await planChecked(stack.client, stack.key, {
+      region: "Kalimantan",
+      horizon: scenario.horizon,
     });
-    expect(queued.status, queued.text).to.equal(202);
-    const run = await waitFor(
-      "the planning run after the fuzz",
-      async () => (await call(`/v1/plans/${queued.body.id}`)).body,
-      (x) => x.state === "completed" || x.state === "failed",
-      90000,
-    );
-    expect(run.state, JSON.stringify(run.errors)).to.equal("completed");
-    const planned = (await call(`/v1/plans/${run.id}/scenario`)).body;
-    const plan = (await call(`/v1/plans/${run.id}/plan`)).body;
-    expect(checkPlan(planned, plan)).to.deep.equal([]);
 
     const idFor: Record<string, string> = {
       "/v1/villages": await first("/v1/villages"),

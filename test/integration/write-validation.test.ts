@@ -5,10 +5,9 @@
  */
 import { expect } from "chai";
 import { loadScenario } from "../../services/seed/demo-data.js";
-import { checkPlan } from "../../shared/core/check/check-plan.js";
 import { snapshotTables, tableChanges } from "./support/db-snapshot.js";
 import { exampleScenario } from "./support/fixtures.js";
-import { waitFor } from "./support/http-client.js";
+import { planChecked } from "./support/plan-run.js";
 import { type Stack, startStack } from "./support/stack.js";
 
 interface FieldError {
@@ -246,20 +245,7 @@ describe("validation at write time (PostgreSQL)", function () {
   describe("afterwards", () => {
     it("still serves the dashboard and plans afterwards; the plan passes the checker", async () => {
       expect((await call("GET", "/web/data/dashboard")).status).to.equal(200);
-      const queued = await call("POST", "/v1/plans", {
-        json: { region: "Kalimantan", horizon: scenario.horizon },
-      });
-      expect(queued.status, queued.text).to.equal(202);
-      const run = await waitFor(
-        "the planning run",
-        async () => (await call("GET", `/v1/plans/${queued.body.id}`)).body,
-        (r) => r.state === "completed" || r.state === "failed",
-        60000,
-      );
-      expect(run.state, JSON.stringify(run.errors)).to.equal("completed");
-      const planned = (await call("GET", `/v1/plans/${run.id}/scenario`)).body;
-      const plan = (await call("GET", `/v1/plans/${run.id}/plan`)).body;
-      expect(checkPlan(planned, plan)).to.deep.equal([]);
+      await planChecked(stack.client, stack.key, { region: "Kalimantan", horizon: scenario.horizon });
     });
   });
 });
