@@ -8,6 +8,8 @@
  *  - requests refused for their key (401), per client address: guessing keys or a
  *    broken client gets 429 instead of an answer.
  * An answer over the limit is 429 with Retry-After and the usual error shape.
+ * While Redis is unreachable the limits fail open: requests are served uncounted rather
+ * than refused with a 500 (a solve asked for then waits for the queue like any other).
  */
 import type { Request, RequestHandler, Response } from "express";
 import { ipKeyGenerator, MemoryStore, type Options, rateLimit, type Store } from "express-rate-limit";
@@ -72,6 +74,7 @@ function limiter(
     store: storeFor(name, counts),
     handler: (req: Request, res: Response) =>
       tooMany(res, (req as Request & RateLimited).rateLimit?.resetTime, `${what} (${perMinute} a minute)`),
+    passOnStoreError: true,
     ...options,
   });
 }
@@ -95,8 +98,8 @@ function refusedKeysLimiter(
     } catch (error) {
       if (!(error instanceof AppError) || error.httpStatus !== 401) throw error;
       const key = `ip:${ipKeyGenerator(req.ip ?? "")}`;
-      const seen = await store.increment(key);
-      if (seen.totalHits > perMinute) {
+      const seen = await Promise.resolve(store.increment(key)).catch(() => undefined);
+      if (seen && seen.totalHits > perMinute) {
         tooMany(
           res,
           seen.resetTime,

@@ -14,6 +14,7 @@ import { createPlanProcessor } from "../../shared/infra/planning/plan.processor.
 import { createBullmqQueue } from "../../shared/infra/queue/bullmq-queue.js";
 import { createInProcessQueue } from "../../shared/infra/queue/in-process-queue.js";
 import type { PlanningQueue } from "../../shared/infra/queue/planning-queue.js";
+import { throttledErrorLog } from "../../shared/infra/queue/redis-errors.js";
 import { findDemoScenarioFile, isDatabaseEmpty, loadScenario, readScenarioFile } from "../seed/demo-data.js";
 import type { AppDeps } from "./app.js";
 import type { DatabaseInfo } from "./routes/health.routes.js";
@@ -71,6 +72,7 @@ export async function startRuntime(
   const redis = config.queue.redisUrl
     ? new Redis(config.queue.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true })
     : undefined;
+  redis?.on("error", throttledErrorLog(logger, "redis (rate limits)"));
 
   await ensureBootstrapKey(dataSource, options.bootstrapApiKey);
   let demoLoaded: string | undefined;

@@ -5,7 +5,7 @@
  * take, and the places, sailings and shipments those refer to.
  */
 import { type EntityManager, In } from "typeorm";
-import type { Plan, PlanContainer, PlanUnassigned, UnassignedReason } from "../../shared/core/model/plan.js";
+import type { Plan, PlanUnassigned, UnassignedReason } from "../../shared/core/model/plan.js";
 import { UNASSIGNED_REASONS } from "../../shared/core/model/plan.js";
 import type { Scenario } from "../../shared/core/model/scenario.js";
 import { computeCharges } from "../../shared/core/output/charges.js";

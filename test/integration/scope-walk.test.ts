@@ -57,6 +57,8 @@ const COVERAGE: Record<string, string[]> = {
   "GET /docs/init.js": ["/docs/init.js"],
   "GET /docs": ["/docs"],
   "GET /docs/": ["/docs/"],
+  "GET /admin/login": ["/admin/login"],
+  "GET /admin/login.js": ["/admin/login.js"],
   "GET /v1/villages": ["/v1/villages"],
   "GET /v1/villages/:id": ["/v1/villages/{villages}"],
   "GET /v1/ports": ["/v1/ports"],

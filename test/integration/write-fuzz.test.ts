@@ -463,6 +463,9 @@ describe("fuzz: every write endpoint (PostgreSQL)", function () {
         nastyString,
       )
       .map((id) => ({ method: "DELETE", path: `/v1/keys/${enc(id)}` }));
+  // The queue dashboard's session: a cookie traded for a key, no row written.
+  ROUTES["POST /admin/session"] = () => fc.constant({ method: "POST", path: "/admin/session" });
+  ROUTES["DELETE /admin/session"] = () => fc.constant({ method: "DELETE", path: "/admin/session" });
   ROUTES["PUT /v1/settings/planning"] = () =>
     settings.map((json) => ({ method: "PUT", path: "/v1/settings/planning", json }));
 
