@@ -67,7 +67,8 @@ async function main(): Promise<void> {
   try {
     for (let i = 1; i <= Number(values.workers); i++)
       workers.push(
-        await startWorkerProcess({ ...stack.workerEnv, WORKER_NAME: `national-w${i}`, LOG_LEVEL: "warn" }),
+        // info, not warn: startWorkerProcess waits for the worker's "worker ready" line.
+        await startWorkerProcess({ ...stack.workerEnv, WORKER_NAME: `national-w${i}` }),
       );
     const loadStarted = performance.now();
     if (mode === "plan") await loadScenario(stack.runtime.deps.dataSource, week);
