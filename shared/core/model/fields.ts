@@ -4,8 +4,10 @@
  * stored value always fits its column and never overflows a sum (a weight of 1e308
  * made a plan say "weighs Infinity kg"). Every message says what is allowed.
  */
-import { DateTime } from "luxon";
 import { z } from "zod";
+import { INSTANT_SHAPE, isRealInstant } from "./real-instant.js";
+
+export { isRealInstant };
 
 export const LIMITS = {
   /** Characters in an id (ids are primary keys and appear in URLs and manifests). */
@@ -80,15 +82,6 @@ export const coordinate = z
     (v) => Number.isFinite(v) && Math.abs(v) <= LIMITS.coordinate,
     `must be a finite number between -${LIMITS.coordinate} and ${LIMITS.coordinate}`,
   );
-
-const INSTANT_SHAPE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** Whether a string is a real instant (a calendar date and clock time that exist, with an offset). */
-export function isRealInstant(s: string): boolean {
-  return (
-    INSTANT_SHAPE.test(s) && DateTime.fromISO(s, { setZone: true }).isValid && Number.isFinite(Date.parse(s))
-  );
-}
 
 /**
  * ISO 8601 instant that carries an offset (`Z` or `+08:00`); a bare local time is
