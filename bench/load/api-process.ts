@@ -34,13 +34,19 @@ export async function startApiProcess(
   env: Record<string, string>,
   logFile: string,
   timeoutMs = 120_000,
+  /** Node flags before the entry point, e.g. `--cpu-prof` to see where a request's time goes. */
+  nodeArgs: string[] = [],
 ): Promise<ApiProcess> {
   const fd = openSync(logFile, "w");
-  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "services/api/main.ts")], {
-    cwd: ROOT,
-    env: { ...process.env, PUBLIC_URL: "", ...env, PORT: "0", HOST: "127.0.0.1" },
-    stdio: ["ignore", fd, fd],
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, "--import", "tsx", join(ROOT, "services/api/main.ts")],
+    {
+      cwd: ROOT,
+      env: { ...process.env, PUBLIC_URL: "", ...env, PORT: "0", HOST: "127.0.0.1" },
+      stdio: ["ignore", fd, fd],
+    },
+  );
   closeSync(fd);
   const exited = new Promise<number | null>((ok) => child.on("exit", (code) => ok(code)));
   let exitCode: number | null | undefined;

@@ -63,17 +63,20 @@ function cannon(url: string, key: string, connections: number, seconds: number) 
 async function prepare(
   database: Database,
 ): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> {
+  // The data folder: PGlite's data, and on either database the generated coordinator key.
+  const dir = mkdtempSync(join(tmpdir(), "muatan-load-"));
+  const removeDir = async () => rmSync(dir, { recursive: true, force: true });
   if (database === "postgresql") {
     const db = await createTestDatabase();
-    return { env: { DATABASE_URL: db.url }, cleanup: () => db.drop() };
+    return {
+      env: { DATABASE_URL: db.url, DATA_DIR: dir },
+      async cleanup() {
+        await db.drop();
+        await removeDir();
+      },
+    };
   }
-  const dir = mkdtempSync(join(tmpdir(), "muatan-load-"));
-  return {
-    env: { DATABASE_URL: "", DATA_DIR: dir },
-    async cleanup() {
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { env: { DATABASE_URL: "", DATA_DIR: dir }, cleanup: removeDir };
 }
 
 async function runDatabase(

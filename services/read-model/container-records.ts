@@ -4,14 +4,35 @@
  * decides which shipments show inside (stop loads and the shipment list alike); the
  * fill and totals are the container's, whole.
  */
-import { type EntityManager, In } from "typeorm";
+import type { EntityManager } from "typeorm";
 import type { ContainerEntity } from "../../shared/infra/db/entities/container.entity.js";
-import { ContainerLoadEntity } from "../../shared/infra/db/entities/container-load.entity.js";
-import { SailingEntity } from "../../shared/infra/db/entities/sailing.entity.js";
-import { ShipmentEntity } from "../../shared/infra/db/entities/shipment.entity.js";
 import type { AccessPolicy } from "./access-policy.js";
 
 const ratio = (x: number, max: number) => (max > 0 ? Math.round((x / max) * 1000) / 1000 : 0);
+
+/** A load line and the facts of its shipment a container's reader sees (one joined query). */
+interface LoadRow {
+  containerId: string;
+  stopIndex: number;
+  shipmentId: string;
+  packages: number;
+  weightKg: number;
+  volumeM3: number;
+  village: string;
+  product: string | null;
+  handling: string | null;
+  exporter: string | null;
+  destination: string | null;
+  status: string;
+}
+
+interface SailingRow {
+  id: string;
+  port: string;
+  departure: string;
+  cutoff: string;
+  destinations: string[] | null;
+}
 
 export async function containerRecords(
   m: EntityManager,
@@ -20,25 +41,35 @@ export async function containerRecords(
   now: Date,
 ) {
   if (rows.length === 0) return [];
-  const loads = await m.getRepository(ContainerLoadEntity).find({
-    where: { containerId: In(rows.map((r) => r.id)) },
-    order: { id: "ASC" },
-  });
-  const shipmentIds = [...new Set(loads.map((l) => l.shipmentId))];
-  const shipments = new Map(
-    (shipmentIds.length ? await m.getRepository(ShipmentEntity).findBy({ id: In(shipmentIds) }) : []).map(
-      (s) => [s.id, s],
-    ),
+  // Plain rows, only the columns shown: building entities for every load and shipment of a
+  // page was most of a container page's time.
+  const loads: LoadRow[] = await m.query(
+    `SELECT l."containerId", l."stopIndex", l."shipmentId", l."packages", l."weightKg", l."volumeM3",
+            s."village", s."product", s."handling", s."exporter", s."destination", s."status"
+       FROM "container_load" l JOIN "shipment" s ON s."id" = l."shipmentId"
+      WHERE l."containerId" = ANY($1) ORDER BY l."id"`,
+    [rows.map((r) => r.id)],
   );
+  const shipments = new Map(loads.map((l) => [l.shipmentId, l]));
+  const byContainer = new Map<string, LoadRow[]>();
+  for (const l of loads) {
+    const list = byContainer.get(l.containerId);
+    if (list) list.push(l);
+    else byContainer.set(l.containerId, [l]);
+  }
   const sailingIds = [...new Set(rows.map((r) => r.sailing).filter((s): s is string => s !== null))];
-  const sailings = new Map(
-    (sailingIds.length ? await m.getRepository(SailingEntity).findBy({ id: In(sailingIds) }) : []).map(
-      (s) => [s.id, s],
-    ),
+  const sailings = new Map<string, SailingRow>(
+    (sailingIds.length
+      ? ((await m.query(
+          `SELECT "id", "port", "departure", "cutoff", "destinations" FROM "sailing" WHERE "id" = ANY($1)`,
+          [sailingIds],
+        )) as SailingRow[])
+      : []
+    ).map((s) => [s.id, s]),
   );
 
   return rows.map((c) => {
-    const mine = loads.filter((l) => l.containerId === c.id);
+    const mine = byContainer.get(c.id) ?? [];
     const visible = (shipmentId: string) => {
       const s = shipments.get(shipmentId);
       return s !== undefined && policy.seesShipment(s);
@@ -90,7 +121,7 @@ export async function containerRecords(
         .map((l) => {
           const s = shipments.get(l.shipmentId)!;
           return {
-            id: s.id,
+            id: s.shipmentId,
             village: s.village,
             stop: l.stopIndex,
             product: s.product,

@@ -31,6 +31,7 @@ import {
   forbidden,
   notFound,
 } from "../../../shared/infra/errors.js";
+import { pageOf } from "../../read-model/page.js";
 import { findVisibleShipment, scopeShipments } from "../../read-model/scoped-reads.js";
 import { csvBody } from "../body-limits.js";
 import { idempotent } from "../idempotency.middleware.js";
@@ -257,12 +258,12 @@ export function shipmentsRouter(ds: DataSource): Router {
     for (const key of ["village", "status", "exporter", "product", "handling", "destination"] as const) {
       if (q[key] !== undefined) qb.andWhere(`s.${key} = :${key}`, { [key]: q[key] });
     }
-    const [rows, total] = await qb
-      .orderBy("s.createdAt", "ASC")
-      .addOrderBy("s.id", "ASC")
-      .skip(q.offset)
-      .take(q.limit)
-      .getManyAndCount();
+    const [rows, total] = await pageOf(
+      qb.orderBy("s.createdAt", "ASC").addOrderBy("s.id", "ASC"),
+      q.offset,
+      q.limit,
+      ["shipment"],
+    );
     res.json({ items: rows.map(shipmentView), total, limit: q.limit, offset: q.offset });
   });
 

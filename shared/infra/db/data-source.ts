@@ -4,6 +4,7 @@
  */
 import "reflect-metadata";
 import { DataSource } from "typeorm";
+import { startChangeFeed } from "./change-feed.js";
 import { ENTITIES } from "./entities/index.js";
 import { InitialSchema1767225600000 } from "./migrations/1767225600000-initial-schema.migration.js";
 import { SeaBoxes1795971205023 } from "./migrations/1795971205023-sea-boxes.migration.js";
@@ -13,6 +14,8 @@ import { RunBaseVersion1795973392627 } from "./migrations/1795973392627-run-base
 import { RunSkipped1795975934645 } from "./migrations/1795975934645-run-skipped.migration.js";
 import { AuditLog1795977823100 } from "./migrations/1795977823100-audit-log.migration.js";
 import { ApiKeyExpiry1795977823131 } from "./migrations/1795977823131-api-key-expiry.migration.js";
+import { ListIndexes1795980000000 } from "./migrations/1795980000000-list-indexes.migration.js";
+import { ChangeFeed1795980000001 } from "./migrations/1795980000001-change-feed.migration.js";
 import { guardTransactions } from "./transaction-guard.js";
 
 export const MIGRATIONS = [
@@ -24,6 +27,8 @@ export const MIGRATIONS = [
   RunSkipped1795975934645,
   AuditLog1795977823100,
   ApiKeyExpiry1795977823131,
+  ListIndexes1795980000000,
+  ChangeFeed1795980000001,
 ];
 
 export interface DataSourceOptions {
@@ -54,5 +59,15 @@ export async function openDataSource(options: DataSourceOptions): Promise<DataSo
   });
   guardTransactions(ds);
   await ds.initialize();
+  // What changed, so keys and list totals are read again exactly when they may differ.
+  const stopFeed = await startChangeFeed(ds, {
+    url: options.url,
+    singleSession: options.singleSession ?? false,
+  });
+  const destroy = ds.destroy.bind(ds);
+  ds.destroy = async () => {
+    await stopFeed();
+    await destroy();
+  };
   return ds;
 }

@@ -22,6 +22,8 @@ export interface ContainerEvent {
 
 /** A planned container (one trip) and where it is in its lifecycle. */
 @Entity("container")
+/** The current containers' list order (migration list-indexes). */
+@Index(["departDepot", "id"], { where: '"current"' })
 export class ContainerEntity {
   /** `v<plan version>-<solver id>`: stable, readable in manifests. */
   @PrimaryColumn("text") id!: string;

@@ -4,10 +4,14 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from "typeorm"
 export const SHIPMENT_STATUSES = ["open", "planned", "unassigned", "cancelled"] as const;
 export type ShipmentStatus = (typeof SHIPMENT_STATUSES)[number];
 
+/** The lists' order, and a BUMDes' or exporter's list in it (migration list-indexes). */
 @Entity("shipment")
+@Index(["createdAt", "id"])
+@Index(["village", "createdAt", "id"])
+@Index(["exporter", "createdAt", "id"])
 export class ShipmentEntity {
   @PrimaryColumn("text") id!: string;
-  @Index() @Column("text") village!: string;
+  @Column("text") village!: string;
   @Column("text", { nullable: true }) product!: string | null;
   @Column("text", { nullable: true }) handling!: string | null;
   @Column("double precision") weightKg!: number;
@@ -16,7 +20,7 @@ export class ShipmentEntity {
   @Column("text", { nullable: true }) readyAt!: string | null;
   @Column("text", { nullable: true }) sailBy!: string | null;
   @Column("text", { nullable: true }) destination!: string | null;
-  @Index() @Column("text", { nullable: true }) exporter!: string | null;
+  @Column("text", { nullable: true }) exporter!: string | null;
   @Index() @Column("text", { default: "open" }) status!: ShipmentStatus;
   /** The container carrying it (the first one when split) and when the truck loads it. */
   @Column("text", { nullable: true }) containerId!: string | null;
