@@ -5,6 +5,7 @@
  * fill and totals are the container's, whole.
  */
 import type { EntityManager } from "typeorm";
+import { readThrough } from "../../shared/infra/db/change-feed.js";
 import type { ContainerEntity } from "../../shared/infra/db/entities/container.entity.js";
 import type { AccessPolicy } from "./access-policy.js";
 
@@ -43,13 +44,19 @@ export async function containerRecords(
   if (rows.length === 0) return [];
   // Plain rows, only the columns shown: building entities for every load and shipment of a
   // page was most of a container page's time.
-  const loads: LoadRow[] = await m.query(
-    `SELECT l."containerId", l."stopIndex", l."shipmentId", l."packages", l."weightKg", l."volumeM3",
+  const ids = rows.map((r) => r.id);
+  const readLoads = (): Promise<LoadRow[]> =>
+    m.query(
+      `SELECT l."containerId", l."stopIndex", l."shipmentId", l."packages", l."weightKg", l."volumeM3",
             s."village", s."product", s."handling", s."exporter", s."destination", s."status"
        FROM "container_load" l JOIN "shipment" s ON s."id" = l."shipmentId"
       WHERE l."containerId" = ANY($1) ORDER BY l."id"`,
-    [rows.map((r) => r.id)],
-  );
+      [ids],
+    );
+  // Kept until loads or shipments change; never inside a transaction (its own writes are uncommitted).
+  const loads = m.queryRunner
+    ? await readLoads()
+    : await readThrough(m.connection, `loads:${ids.join(",")}`, ["container_load", "shipment"], readLoads);
   const shipments = new Map(loads.map((l) => [l.shipmentId, l]));
   const byContainer = new Map<string, LoadRow[]>();
   for (const l of loads) {
@@ -58,15 +65,17 @@ export async function containerRecords(
     else byContainer.set(l.containerId, [l]);
   }
   const sailingIds = [...new Set(rows.map((r) => r.sailing).filter((s): s is string => s !== null))];
-  const sailings = new Map<string, SailingRow>(
-    (sailingIds.length
-      ? ((await m.query(
+  const readSailings = async (): Promise<SailingRow[]> =>
+    sailingIds.length
+      ? m.query(
           `SELECT "id", "port", "departure", "cutoff", "destinations" FROM "sailing" WHERE "id" = ANY($1)`,
           [sailingIds],
-        )) as SailingRow[])
-      : []
-    ).map((s) => [s.id, s]),
-  );
+        )
+      : [];
+  const sailingRows = m.queryRunner
+    ? await readSailings()
+    : await readThrough(m.connection, `sailings:${sailingIds.join(",")}`, ["sailing"], readSailings);
+  const sailings = new Map(sailingRows.map((s) => [s.id, s]));
 
   return rows.map((c) => {
     const mine = byContainer.get(c.id) ?? [];

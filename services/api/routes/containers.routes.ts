@@ -12,7 +12,7 @@ import { recordAudit } from "../../../shared/infra/db/audit-log.repository.js";
 import { ContainerEntity, type ContainerEvent } from "../../../shared/infra/db/entities/container.entity.js";
 import { badRequest, conflict, forbidden, notFound } from "../../../shared/infra/errors.js";
 import { containerRecords } from "../../read-model/container-records.js";
-import { pageOf } from "../../read-model/page.js";
+import { pageOf, scopeKey } from "../../read-model/page.js";
 import { findVisibleContainer, scopeContainers } from "../../read-model/scoped-reads.js";
 import { policyOf, principalOf, requireRole } from "../principal.js";
 import { parseInput } from "../validate-request.js";
@@ -34,11 +34,16 @@ export function containersRouter(deps: { dataSource: DataSource; now: () => Date
     if (q.port) qb.andWhere("c.port = :port", { port: q.port });
     if (q.sailing) qb.andWhere("c.sailing = :sailing", { sailing: q.sailing });
     if (q.planVersion > 0) qb.andWhere('c."planVersion" = :v', { v: q.planVersion });
-    const [rows, total] = await pageOf(
+    const { items: rows, total } = await pageOf(
       scopeContainers(qb, "c", policy).orderBy("c.departDepot", "ASC").addOrderBy("c.id", "ASC"),
-      q.offset,
-      q.limit,
-      ["container", "container_load", "shipment"],
+      {
+        offset: q.offset,
+        limit: q.limit,
+        tables: ["container", "container_load", "shipment"],
+        key: `containers:${JSON.stringify(q)}:${scopeKey(policy)}`,
+        // the records read the clock (minutes to cut-off): built for each answer
+        view: (containers) => containers,
+      },
     );
     res.json({
       items: await containerRecords(ds.manager, rows, policy, deps.now()),

@@ -31,7 +31,7 @@ import {
   forbidden,
   notFound,
 } from "../../../shared/infra/errors.js";
-import { pageOf } from "../../read-model/page.js";
+import { pageOf, scopeKey } from "../../read-model/page.js";
 import { findVisibleShipment, scopeShipments } from "../../read-model/scoped-reads.js";
 import { csvBody } from "../body-limits.js";
 import { idempotent } from "../idempotency.middleware.js";
@@ -254,17 +254,19 @@ export function shipmentsRouter(ds: DataSource): Router {
 
   router.get("/shipments", async (req, res) => {
     const q = parseInput(shipmentListQuerySchema, req.query);
-    const qb = scopeShipments(ds.getRepository(ShipmentEntity).createQueryBuilder("s"), "s", policyOf(res));
+    const policy = policyOf(res);
+    const qb = scopeShipments(ds.getRepository(ShipmentEntity).createQueryBuilder("s"), "s", policy);
     for (const key of ["village", "status", "exporter", "product", "handling", "destination"] as const) {
       if (q[key] !== undefined) qb.andWhere(`s.${key} = :${key}`, { [key]: q[key] });
     }
-    const [rows, total] = await pageOf(
-      qb.orderBy("s.createdAt", "ASC").addOrderBy("s.id", "ASC"),
-      q.offset,
-      q.limit,
-      ["shipment"],
-    );
-    res.json({ items: rows.map(shipmentView), total, limit: q.limit, offset: q.offset });
+    const { items, total } = await pageOf(qb.orderBy("s.createdAt", "ASC").addOrderBy("s.id", "ASC"), {
+      offset: q.offset,
+      limit: q.limit,
+      tables: ["shipment"],
+      key: `shipments:${JSON.stringify(q)}:${scopeKey(policy)}`,
+      view: (rows) => rows.map(shipmentView),
+    });
+    res.json({ items, total, limit: q.limit, offset: q.offset });
   });
 
   router.get("/shipments/:id", async (req, res) => {

@@ -20,8 +20,8 @@ import pg from "pg";
 import type { DataSource, QueryRunner } from "typeorm";
 
 export const CHANGES_CHANNEL = "muatan_changes";
-/** Tables whose triggers notify (keep in step with the change-feed migration). */
-export const WATCHED_TABLES = ["api_key", "shipment", "container", "container_load"] as const;
+/** Tables whose triggers notify (keep in step with the change-feed migrations). */
+export const WATCHED_TABLES = ["api_key", "shipment", "container", "container_load", "sailing"] as const;
 export type WatchedTable = (typeof WATCHED_TABLES)[number];
 
 /** Statements that never write: they leave the generations alone. */

@@ -16,6 +16,7 @@ import { AuditLog1795977823100 } from "./migrations/1795977823100-audit-log.migr
 import { ApiKeyExpiry1795977823131 } from "./migrations/1795977823131-api-key-expiry.migration.js";
 import { ListIndexes1795980000000 } from "./migrations/1795980000000-list-indexes.migration.js";
 import { ChangeFeed1795980000001 } from "./migrations/1795980000001-change-feed.migration.js";
+import { ChangeFeedSailing1795980000002 } from "./migrations/1795980000002-change-feed-sailing.migration.js";
 import { guardTransactions } from "./transaction-guard.js";
 
 export const MIGRATIONS = [
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   ApiKeyExpiry1795977823131,
   ListIndexes1795980000000,
   ChangeFeed1795980000001,
+  ChangeFeedSailing1795980000002,
 ];
 
 export interface DataSourceOptions {
