@@ -132,6 +132,10 @@ describe("dashboard views in the browser (Chromium, stored fixture plan)", funct
       await phone.selectOption("#village-select", "vA");
       const card = '#pickups tr.pickup[data-container="v1-C1"]';
       await phone.waitForSelector(card);
+      // The page's own load and the select's change both render vA's pickups: let the second
+      // land before reading a card ($eval finds the element, then evaluates: a render between
+      // the two detaches it and its computed display reads '').
+      await phone.waitForLoadState("networkidle");
       expect(await overflow(phone), (await offside(phone)).join(", ")).to.be.at.most(0);
       // a card, not a table row: the column heads are gone, the cells stack, the hour is large
       expect(await phone.isVisible("#pickups thead")).to.equal(false);
