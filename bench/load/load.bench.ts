@@ -16,7 +16,7 @@
  * Exit 1 if any answer was not 2xx or any request failed. Timed: run it under
  * `flock /work/wt/measure.lock` on a shared machine.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -41,6 +41,8 @@ export interface CaseResult {
   errors: number;
   timeouts: number;
   loadAverage: number[];
+  /** CPU the API process spent per answered request (user + system; Linux /proc), or null. */
+  apiCpuMsPerRequest: number | null;
 }
 
 interface DatabaseRun {
@@ -49,6 +51,16 @@ interface DatabaseRun {
   plan: { containers: number; ms: number };
   bumdesVillage: string;
   cases: CaseResult[];
+}
+
+/** User + system CPU of a process in ms (Linux /proc; clock ticks of 10 ms), or null elsewhere. */
+function cpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
 }
 
 function cannon(url: string, key: string, connections: number, seconds: number) {
@@ -127,7 +139,9 @@ async function runDatabase(
         err(
           `[${database}] ${path} as ${who}: ${o.duration} s, ${o.connections} connections (total ${probe.body.total})`,
         );
+        const cpuBefore = cpuMs(api.child.pid);
         const r = await cannon(`${api.url}${path}`, key, o.connections, o.duration);
+        const cpuAfter = cpuMs(api.child.pid);
         cases.push({
           database,
           list,
@@ -146,6 +160,10 @@ async function runDatabase(
           errors: r.errors,
           timeouts: r.timeouts,
           loadAverage: load,
+          apiCpuMsPerRequest:
+            cpuBefore === null || cpuAfter === null || r.requests.total === 0
+              ? null
+              : Math.round(((cpuAfter - cpuBefore) / r.requests.total) * 1000) / 1000,
         });
       }
     }
@@ -165,18 +183,21 @@ async function runDatabase(
 }
 
 function table(runs: DatabaseRun[]): string {
-  const head = "| database | list | key | req/s | p50 ms | p97.5 ms | p99 ms | max ms | non-2xx | errors |";
+  const head =
+    "| database | list | key | req/s | p50 ms | p97.5 ms | p99 ms | max ms | non-2xx | errors | API CPU ms/req | load avg |";
   const rows = runs.flatMap((run) =>
     run.cases.map(
       (c) =>
-        `| ${c.database} | ${c.list} | ${c.key} | ${c.requestsPerSecond} | ${c.latencyMs.p50} | ${c.latencyMs.p97_5} | ${c.latencyMs.p99} | ${c.latencyMs.max} | ${c.non2xx} | ${c.errors + c.timeouts} |`,
+        `| ${c.database} | ${c.list} | ${c.key} | ${c.requestsPerSecond} | ${c.latencyMs.p50} | ${c.latencyMs.p97_5} | ${c.latencyMs.p99} | ${c.latencyMs.max} | ${c.non2xx} | ${c.errors + c.timeouts} | ${c.apiCpuMsPerRequest ?? "-"} | ${c.loadAverage[0]} |`,
     ),
   );
   const seeds = runs.map(
     (r) =>
       `${r.database}: ${r.seed.shipments} shipments stored in ${(r.seed.ms / 1000).toFixed(1)} s (${r.seed.perSecond}/s); demo week planned: ${r.plan.containers} containers`,
   );
-  return [head, "|---|---|---|---:|---:|---:|---:|---:|---:|---:|", ...rows, "", ...seeds].join("\n");
+  return [head, "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|", ...rows, "", ...seeds].join(
+    "\n",
+  );
 }
 
 async function main(): Promise<void> {
