@@ -139,14 +139,6 @@ describe("dashboard views in the browser (Chromium, stored fixture plan)", funct
       expect(await overflow(phone), (await offside(phone)).join(", ")).to.be.at.most(0);
       // a card, not a table row: the column heads are gone, the cells stack, the hour is large
       expect(await phone.isVisible("#pickups thead")).to.equal(false);
-      // Read when the row is in the page: on a loaded machine a poll may redraw the list
-      // between the wait and the read, and a row just replaced reads as display "".
-      await phone
-        .waitForFunction((sel) => {
-          const el = document.querySelector(sel);
-          return el?.isConnected && getComputedStyle(el).display !== "";
-        }, card)
-        .catch(() => undefined);
       expect(await phone.$eval(card, (el) => getComputedStyle(el).display)).to.equal("block");
       const when = await phone.$eval(`${card} .pickup-when`, (el) => ({
         size: Number.parseFloat(getComputedStyle(el).fontSize),
