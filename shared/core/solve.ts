@@ -3,7 +3,8 @@
  * Pure: the clock, the seed, the budget and the progress sink are arguments.
  *
  * compile (problem model, set aside what cannot be carried) -> cheapest insertion ->
- * ruin & recreate + local search under simulated annealing -> sailing assignment LP ->
+ * ruin & recreate + local search under simulated annealing (a small routing problem: eight
+ * shorter runs, the best kept) -> sailing assignment LP ->
  * top-up -> sea boxes (sailings re-chosen with exact box packing) -> lower bound -> Plan
  * (boxes and charges in output/finish-plan.ts).
  */
@@ -18,7 +19,8 @@ import type { Scenario } from "./model/scenario.js";
 import { toPlan } from "./output/to-plan.js";
 import { compileProblem } from "./problem/compile.js";
 import type { Problem } from "./problem/problem.js";
-import { Annealer } from "./search/anneal.js";
+import { Annealer, better } from "./search/anneal.js";
+import { annealingRuns } from "./search/annealing-runs.js";
 import { Budget } from "./search/budget.js";
 import { sortHeaviestFirst } from "./search/insertion-order.js";
 import { Random } from "./search/random.js";
@@ -112,10 +114,28 @@ function solveWhole(scenario: Scenario, options: SolveOptions): Plan {
     });
   if (problem.jobs.length > 0) {
     const allJobs = problem.jobs.map((j) => j.index);
-    const annealer = new Annealer(sol, rng, budget, lowerBoundFor(problem, allJobs), (pr) =>
-      report(pr.fraction, pr.best),
-    );
-    sol = annealer.run();
+    const bound = lowerBoundFor(problem, allJobs);
+    // Small routing problems: several shorter runs, the best kept (search/annealing-runs.ts).
+    const runs = annealingRuns(problem, budget.share(1), options.maxIterations);
+    let best: Solution | null = null;
+    for (let run = 0; run < runs; run++) {
+      const runBudget =
+        runs === 1
+          ? budget
+          : new Budget(
+              timeLimitMs / runs,
+              options.maxIterations === undefined ? undefined : Math.ceil(options.maxIterations / runs),
+              clock,
+              end - FINISH_SHARE * timeLimitMs,
+            );
+      const annealer = new Annealer(sol, rng, runBudget, bound, (pr) =>
+        report((run + pr.fraction) / runs, pr.best),
+      );
+      const found = annealer.run();
+      if (best === null || better(found, best)) best = found;
+      if (annealer.provenOptimal() || budget.timeUp()) break;
+    }
+    sol = best ?? sol;
   }
   // What follows the search may use the time kept for it, never more: the limit is a promise.
   const late = () => clock !== undefined && options.maxIterations === undefined && clock() > end;

@@ -98,7 +98,7 @@ export class Annealer {
   }
 
   /** Nothing left to gain: every job served in as few containers as the bound allows, and driving is free. */
-  private provenOptimal(): boolean {
+  provenOptimal(): boolean {
     const b = this.best;
     return (
       b.unassigned.length === 0 && b.routes.length <= this.lowerBound && b.routes.every((r) => r.km === 0)
