@@ -4,7 +4,14 @@
  * so the search does not always rebuild the same solution. Used to build the first
  * solution and to recreate after every ruin.
  */
-import { type Budget, evaluationWork } from "../search/budget.js";
+import {
+  type Budget,
+  calibratedCounts,
+  evaluationWork,
+  SKIPPED_ROUTE_WORK,
+  sortWork,
+  tripWork,
+} from "../search/budget.js";
 import type { Random } from "../search/random.js";
 import { evaluateRoute } from "../search/route-eval.js";
 import type { Route, Solution } from "../search/solution.js";
@@ -32,6 +39,10 @@ export function insertJobs(
     const placed = budget.timeUp() ? insertQuickly(sol, job) : insertOne(sol, job, rng, budget, blinkRate);
     if (!placed) sol.unassigned.push(job);
   }
+  // Route copies and re-evaluations since the last charge (the ruin before this, the
+  // insertions here), on village weeks: see Solution.upkeep.
+  if (!calibratedCounts(sol.p)) budget.work += sol.upkeep;
+  sol.upkeep = 0;
 }
 
 /** Containers a job is tried in when time is up: the most recently opened ones. */
@@ -92,9 +103,13 @@ function insertOne(sol: Solution, job: number, rng: Random, budget: Budget, blin
   let bestPos = -1;
   let bestKind = -1;
   const candidates: Candidate[] = [];
+  let skipped = 0;
 
   for (const r of sol.routes) {
-    if (!sol.canTake(r, job)) continue;
+    if (!sol.canTake(r, job)) {
+      skipped++;
+      continue;
+    }
     const kind = p.kinds[r.kind];
     const perKm = p.objective === "distance" ? 1 : kind.costPerKm;
     const c = kind.maxWeightKg;
@@ -123,7 +138,11 @@ function insertOne(sol: Solution, job: number, rng: Random, budget: Budget, blin
     }
   }
 
+  // Where insertion is not exact (village weeks), what it costs is counted: the routes that
+  // cannot take the job, the sort, trips evaluated at what they cost (see budget.ts).
+  if (!exact) budget.work += SKIPPED_ROUTE_WORK * skipped;
   if (!exact && candidates.length > 0) {
+    budget.work += sortWork(candidates.length);
     candidates.sort((a, b) => a.estimate - b.estimate);
     let evaluated = 0;
     let feasibleFound = 0;
@@ -136,7 +155,7 @@ function insertOne(sol: Solution, job: number, rng: Random, budget: Budget, blin
       scratch.push(job);
       for (let q = cand.pos; q < r.jobs.length; q++) scratch.push(r.jobs[q]);
       evaluated++;
-      budget.work += evaluationWork(scratch.length, p.endpoints.length);
+      budget.work += tripWork(p, scratch.length);
       const ev = evaluateRoute(p, r.kind, scratch, scratch.length, sol.endpointUse, r.endpoint, fb);
       if (!ev.feasible) continue;
       feasibleFound++;
@@ -154,7 +173,7 @@ function insertOne(sol: Solution, job: number, rng: Random, budget: Budget, blin
   for (const kind of p.kinds) {
     if (sol.routes.length >= sol.maxRoutes) break;
     if (j.kindOk[kind.index] === 0 || sol.kindUse[kind.index] >= kind.limit) continue;
-    budget.work += evaluationWork(1, p.endpoints.length);
+    budget.work += exact ? evaluationWork(1, p.endpoints.length) : tripWork(p, 1);
     const ev = evaluateRoute(p, kind.index, single, 1, sol.endpointUse, -1, fb);
     if (ev.feasible && ev.obj < bestDelta) {
       bestDelta = ev.obj;

@@ -1,5 +1,5 @@
 /** Cross-exchange: swap a segment of up to three jobs of one route with one of another. */
-import { MOVE_ESTIMATE_WORK } from "../search/budget.js";
+import { moveEstimateWork } from "../search/budget.js";
 import { km, locAt, PROMISING, perKm } from "./legs.js";
 import type { Operator } from "./operator.js";
 import { tryReplace } from "./operator.js";
@@ -12,7 +12,7 @@ export const crossExchange: Operator = {
   improve(sol, a, b, budget) {
     if (a === b) return false;
     const p = sol.p;
-    budget.work += MOVE_ESTIMATE_WORK * a.jobs.length * b.jobs.length * MAX_SEGMENT;
+    budget.work += moveEstimateWork(p) * a.jobs.length * b.jobs.length * MAX_SEGMENT;
     for (let sa = 1; sa <= MAX_SEGMENT; sa++) {
       for (let sb = 1; sb <= MAX_SEGMENT; sb++) {
         if (sa === 1 && sb === 1) continue; // that is a swap

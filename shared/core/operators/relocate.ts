@@ -1,5 +1,5 @@
 /** Relocate: move one job to another position, in its own route or another. */
-import { MOVE_ESTIMATE_WORK } from "../search/budget.js";
+import { calibratedCounts, MOVE_ESTIMATE_WORK, moveEstimateWork } from "../search/budget.js";
 import { km, locAt, PROMISING, perKm } from "./legs.js";
 import type { Operator } from "./operator.js";
 import { tryReplace } from "./operator.js";
@@ -11,10 +11,14 @@ export const relocate: Operator = {
     const p = sol.p;
     const la = a.jobs.length;
     const lb = b.jobs.length;
-    budget.work += MOVE_ESTIMATE_WORK * la * (lb + 1);
+    // On a village week only the jobs b can take count their positions: the national week's
+    // full containers turned away 97 % of them, and relocate counted 58 % of its units.
+    const calibrated = calibratedCounts(p);
+    budget.work += calibrated ? MOVE_ESTIMATE_WORK * la * (lb + 1) : la;
     for (let i = 0; i < la; i++) {
       const job = a.jobs[i];
       if (a !== b && !sol.canTake(b, job)) continue;
+      if (!calibrated) budget.work += moveEstimateWork(p) * (lb + 1);
       const x = locAt(p, a, i);
       const prev = locAt(p, a, i - 1);
       const next = locAt(p, a, i + 1);

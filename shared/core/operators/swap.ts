@@ -1,5 +1,5 @@
 /** Swap: exchange two jobs between two routes. */
-import { MOVE_ESTIMATE_WORK } from "../search/budget.js";
+import { moveEstimateWork } from "../search/budget.js";
 import { km, locAt, PROMISING, perKm } from "./legs.js";
 import type { Operator } from "./operator.js";
 import { tryReplace } from "./operator.js";
@@ -10,7 +10,7 @@ export const swap: Operator = {
   improve(sol, a, b, budget) {
     if (a === b) return false;
     const p = sol.p;
-    budget.work += MOVE_ESTIMATE_WORK * a.jobs.length * b.jobs.length;
+    budget.work += moveEstimateWork(p) * a.jobs.length * b.jobs.length;
     for (let i = 0; i < a.jobs.length; i++) {
       const x = locAt(p, a, i);
       const ap = locAt(p, a, i - 1);

@@ -1,5 +1,5 @@
 /** 2-opt*: exchange the tails of two routes (each keeps its depot, takes the other's port leg). */
-import { MOVE_ESTIMATE_WORK } from "../search/budget.js";
+import { moveEstimateWork } from "../search/budget.js";
 import { km, locAt, PROMISING, perKm } from "./legs.js";
 import type { Operator } from "./operator.js";
 import { tryReplace } from "./operator.js";
@@ -12,7 +12,7 @@ export const twoOptStar: Operator = {
     const p = sol.p;
     const la = a.jobs.length;
     const lb = b.jobs.length;
-    budget.work += MOVE_ESTIMATE_WORK * (la + 1) * (lb + 1);
+    budget.work += moveEstimateWork(p) * (la + 1) * (lb + 1);
     for (let i = 0; i <= la; i++) {
       const ap = locAt(p, a, i - 1);
       const ai = locAt(p, a, i);

@@ -1,5 +1,5 @@
 /** 2-opt: reverse a segment of one route, removing two crossing legs. */
-import { MOVE_ESTIMATE_WORK } from "../search/budget.js";
+import { moveEstimateWork } from "../search/budget.js";
 import { km, locAt, PROMISING } from "./legs.js";
 import type { Operator } from "./operator.js";
 import { tryReplace } from "./operator.js";
@@ -10,7 +10,7 @@ export const twoOpt: Operator = {
   improve(sol, a, _b, budget) {
     const p = sol.p;
     const n = a.jobs.length;
-    budget.work += MOVE_ESTIMATE_WORK * n * n;
+    budget.work += moveEstimateWork(p) * n * n;
     for (let i = 0; i < n - 1; i++) {
       const before = locAt(p, a, i - 1);
       const first = locAt(p, a, i);

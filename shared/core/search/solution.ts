@@ -9,6 +9,7 @@
 import type { Problem } from "../problem/problem.js";
 import { INCOMPATIBLE_MASK } from "../rules/handling.js";
 import { destinationsMayMix } from "./box-term.js";
+import { ROUTE_COPY_WORK, tripWork } from "./budget.js";
 import { evaluateRoute } from "./route-eval.js";
 
 export class Route {
@@ -63,6 +64,12 @@ export class Solution {
   maxRoutes = Infinity;
   kindUse: Int32Array;
   endpointUse: Int32Array;
+  /**
+   * Work units of route copies and re-evaluations not yet charged to a budget: insertJobs
+   * charges them on village weeks (budget.ts), where copying and re-evaluating routes took
+   * about a quarter of the CPU (the example week with boxes) and counted nothing.
+   */
+  upkeep = 0;
   /** Shared route -> this solution's own copy of it. */
   private adopted = new Map<Route, Route>();
 
@@ -92,6 +99,7 @@ export class Solution {
     const mine = this.adopted.get(r);
     if (mine !== undefined) return mine;
     const copy = r.clone();
+    this.upkeep += ROUTE_COPY_WORK;
     copy.owner = this;
     const at = this.routes.indexOf(r);
     if (at < 0) throw new Error("internal: route is not part of this solution");
@@ -142,6 +150,7 @@ export class Solution {
 
   /** Re-evaluate an owned route after its job list changed; false when infeasible. */
   private refresh(r: Route): boolean {
+    this.upkeep += tripWork(this.p, r.jobs.length);
     const ev = evaluateRoute(
       this.p,
       r.kind,
