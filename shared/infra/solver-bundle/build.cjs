@@ -35,6 +35,7 @@ const ALL_ENTRIES = {
   "parts.thread": "shared/infra/planning/parts.thread.ts",
   plan: "scripts/plan.ts",
   bench: "bench/run.ts",
+  units: "bench/work-units.ts",
 };
 const ENTRIES = Object.fromEntries(
   Object.entries(ALL_ENTRIES).filter(([, path]) => existsSync(join(ROOT, path))),
