@@ -5,7 +5,7 @@
  * fill and totals are the container's, whole.
  */
 import type { EntityManager } from "typeorm";
-import { readThrough } from "../../shared/infra/db/change-feed.js";
+import { readKept } from "../../shared/infra/db/change-feed.js";
 import type { ContainerEntity } from "../../shared/infra/db/entities/container.entity.js";
 import type { AccessPolicy } from "./access-policy.js";
 
@@ -53,10 +53,8 @@ export async function containerRecords(
       WHERE l."containerId" = ANY($1) ORDER BY l."id"`,
       [ids],
     );
-  // Kept until loads or shipments change; never inside a transaction (its own writes are uncommitted).
-  const loads = m.queryRunner
-    ? await readLoads()
-    : await readThrough(m.connection, `loads:${ids.join(",")}`, ["container_load", "shipment"], readLoads);
+  // Kept until loads or shipments change (never inside a transaction: readKept).
+  const loads = await readKept(m, `loads:${ids.join(",")}`, ["container_load", "shipment"], readLoads);
   const shipments = new Map(loads.map((l) => [l.shipmentId, l]));
   const byContainer = new Map<string, LoadRow[]>();
   for (const l of loads) {
@@ -72,9 +70,7 @@ export async function containerRecords(
           [sailingIds],
         )
       : [];
-  const sailingRows = m.queryRunner
-    ? await readSailings()
-    : await readThrough(m.connection, `sailings:${sailingIds.join(",")}`, ["sailing"], readSailings);
+  const sailingRows = await readKept(m, `sailings:${sailingIds.join(",")}`, ["sailing"], readSailings);
   const sailings = new Map(sailingRows.map((s) => [s.id, s]));
 
   return rows.map((c) => {

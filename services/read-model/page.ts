@@ -4,8 +4,8 @@
  * for 20,000 shipments where COUNT(*) takes 5 ms. Lists of one table (no joins, or only
  * many-to-one ones, and scoping as EXISTS) count rows: the same number, far cheaper.
  */
-import type { ObjectLiteral, QueryRunner, SelectQueryBuilder } from "typeorm";
-import { readThrough, type WatchedTable } from "../../shared/infra/db/change-feed.js";
+import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { type ReadSource, readKept, type WatchedTable } from "../../shared/infra/db/change-feed.js";
 import type { AccessPolicy } from "./access-policy.js";
 
 export interface PageOptions<T, V> {
@@ -37,11 +37,10 @@ export async function pageOf<T extends ObjectLiteral, V>(
   const paging = qb.offset(o.offset).limit(o.limit);
   const count = async () => Number((await counting.getRawOne<{ total: string | number }>())?.total ?? 0);
   const read = async () => o.view(await paging.getMany());
-  // Inside a transaction a page may hold its own uncommitted writes: never kept.
-  if ((qb as unknown as { queryRunner?: QueryRunner }).queryRunner)
-    return { items: await read(), total: await count() };
-  const total = await readThrough(qb.connection, `count:${o.key}`, o.tables, count);
-  const items = await readThrough(qb.connection, `page:${o.key}`, o.tables, read);
+  // A query builder's runner is protected; it is set when the query runs inside a transaction.
+  const source = { connection: qb.connection, queryRunner: (qb as unknown as ReadSource).queryRunner };
+  const total = await readKept(source, `count:${o.key}`, o.tables, count);
+  const items = await readKept(source, `page:${o.key}`, o.tables, read);
   return { items, total };
 }
 

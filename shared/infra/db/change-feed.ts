@@ -105,6 +105,25 @@ export function readThrough<T>(
   return feed ? feed.readThrough(key, tables, load, maxAgeMs) : load();
 }
 
+/** Where a read runs: the data source, and the transaction's runner when it runs inside one. */
+export interface ReadSource {
+  connection: DataSource;
+  queryRunner?: QueryRunner;
+}
+
+/**
+ * `readThrough` for reads that may run inside a transaction (an EntityManager, a query
+ * builder): there they may see the transaction's own uncommitted writes, so they are never kept.
+ */
+export function readKept<T>(
+  source: ReadSource,
+  key: string,
+  tables: readonly WatchedTable[],
+  load: () => Promise<T>,
+): Promise<T> {
+  return source.queryRunner ? load() : readThrough(source.connection, key, tables, load);
+}
+
 /** Every statement of this data source that may write bumps the feed when it completes. */
 function noticeOwnWrites(ds: DataSource, feed: ChangeFeed): void {
   const driver = ds.driver as unknown as { createQueryRunner(mode: string): QueryRunner };
