@@ -8,9 +8,9 @@
  * sharp, minutes and seconds to 59, an offset of at most 23:59.
  */
 
-export const INSTANT_SHAPE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-
-const PARTS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+/** The shape of an instant with an offset; its groups are the fields isRealInstant reads. */
+export const INSTANT_SHAPE =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -20,7 +20,7 @@ function daysInMonth(year: number, month: number): number {
 }
 
 export function isRealInstant(s: string): boolean {
-  const m = PARTS.exec(s);
+  const m = INSTANT_SHAPE.exec(s);
   if (!m) return false;
   const year = Number(m[1]);
   const month = Number(m[2]);
