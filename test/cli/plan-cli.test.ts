@@ -36,20 +36,14 @@ describe("npm run plan (scripts/plan.ts)", function () {
   describe("on the spec's example scenario", () => {
     let first: { status: number | null; stderr: string; stdout: string; plan: Plan };
 
+    // On the work budget alone: the same seed and limit give the same plan however loaded the
+    // machine (with the clock, only on an unloaded one: the clock keeps the limit a promise).
+    const planExample = (out: string) =>
+      runPlanCli([EXAMPLE, "--time-limit", "2", "--seed", "7", "--no-clock-stop", "--out", out]);
+
     before(async () => {
       const out = join(dir, "example-plan.json");
-      // On the work budget alone: the same seed and limit give the same plan however loaded the
-      // machine (with the clock, only on an unloaded one: the clock keeps the limit a promise).
-      const run = await runPlanCli([
-        EXAMPLE,
-        "--time-limit",
-        "2",
-        "--seed",
-        "7",
-        "--no-clock-stop",
-        "--out",
-        out,
-      ]);
+      const run = await planExample(out);
       first = { ...run, plan: existsSync(out) ? readPlan(out) : (undefined as unknown as Plan) };
     });
 
@@ -86,16 +80,7 @@ describe("npm run plan (scripts/plan.ts)", function () {
 
     it("gives the same containers for the same seed", async () => {
       const out = join(dir, "example-plan-again.json");
-      const again = await runPlanCli([
-        EXAMPLE,
-        "--time-limit",
-        "2",
-        "--seed",
-        "7",
-        "--no-clock-stop",
-        "--out",
-        out,
-      ]);
+      const again = await planExample(out);
       expect(again.status, again.stderr).to.equal(0);
       const plan = readPlan(out);
       expect(plan.containers).to.deep.equal(first.plan.containers);
