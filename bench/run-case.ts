@@ -36,6 +36,7 @@ export function runCase(
     }
     const timeLimitS = c.kind === "demo" ? args.demoTimeLimitS : args.timeLimitS;
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     const plan = solve(valid.scenario, {
       seed: args.seed,
       timeLimitMs: timeLimitS * 1000,
@@ -43,6 +44,8 @@ export function runCase(
       onProgress: (p) => onFraction(p.fraction),
     });
     result.timeS = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    result.cpuS = Number(((cpu.user + cpu.system) / 1e6).toFixed(3));
     // The solver's clock ends a run at its limit on a loaded machine (the work budget ends it
     // near 90 % of it on an idle one): such a figure is not the work budget's, so say so.
     if (!args.noClockStop && result.timeS >= 0.98 * timeLimitS)

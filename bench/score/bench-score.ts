@@ -22,6 +22,12 @@ export interface InstanceResult {
   /** `shipment REASON` for each unassigned part */
   unassignedReasons: string[];
   timeS: number | null;
+  /**
+   * CPU seconds of this process during the solve (solve runs on this thread for every suite
+   * but the national week): on a shared machine the figure that says whether a work budget
+   * costs what WORK_PER_SECOND assumes, where wall time says how busy the machine was.
+   */
+  cpuS?: number;
   violations: number | null;
   violationRules: string[];
   /** National week: share of the scenario's weight the plan carries, and the run's peak memory. */
