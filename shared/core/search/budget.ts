@@ -66,6 +66,21 @@ export function sortWork(n: number): number {
   return n * (32 - Math.clz32(n));
 }
 
+/**
+ * Insertion where it is exact (untimed, one endpoint: CVRPLIB, bin packing), in units that
+ * cost what a ruin-and-recreate iteration's own units cost (about 30 ns each). Measured
+ * 2026-11-29 from CPU profiles against per-site unit tallies on A-n45-k6, P-n101-k4, X-n153-k22,
+ * X-n351-k40: an insertion position costs about 9 ns with everything per job around it (the
+ * geometric blinks, the job's own setup), a route looked at about 6 ns, a fresh container's
+ * objective (kept per kind and job, construct/fresh-route.ts) about 15 ns. Counted at one
+ * unit a position and thirteen a fresh container, a unit cost 21 ns on A-n45-k6 but 11-12 ns
+ * on X-n256-k16 and X-n351-k40: the larger the instance, the less of its time limit it used
+ * (X: 0.37-0.44 of it).
+ */
+export const EXACT_POSITION_WORK = 0.3;
+export const EXACT_ROUTE_SCAN_WORK = 0.2;
+export const EXACT_NEW_ROUTE_WORK = 0.5;
+
 /** Work units of copying a route before changing it (three typed arrays and the job list; estimated). */
 export const ROUTE_COPY_WORK = 8;
 

@@ -12,6 +12,9 @@ import { destinationsMayMix } from "./box-term.js";
 import { ROUTE_COPY_WORK, tripWork } from "./budget.js";
 import { evaluateRoute } from "./route-eval.js";
 
+/** Shared by every route of a problem without products: never written (a job has no product there). */
+const NO_PRODUCTS: number[] = [];
+
 export class Route {
   jobs: number[] = [];
   weightKg = 0;
@@ -24,14 +27,18 @@ export class Route {
   dirty = false;
   /** The solution allowed to change this route in place; null once shared by a clone. */
   owner: Solution | null = null;
-  readonly classCount = new Int16Array(6);
-  productCount: Int16Array;
+  /**
+   * Jobs per handling class and per product. Plain arrays: a route is copied on every change
+   * a ruin makes, and allocating two typed arrays was a sixth of that copy's cost.
+   */
+  classCount: number[] = [0, 0, 0, 0, 0, 0];
+  productCount: number[];
 
   constructor(
     readonly kind: number,
     productCount: number,
   ) {
-    this.productCount = new Int16Array(productCount);
+    this.productCount = productCount === 0 ? NO_PRODUCTS : new Array<number>(productCount).fill(0);
   }
 
   clone(): Route {
@@ -44,8 +51,8 @@ export class Route {
     r.obj = this.obj;
     r.endpoint = this.endpoint;
     r.dirty = this.dirty;
-    r.classCount.set(this.classCount);
-    r.productCount = this.productCount.slice();
+    r.classCount = this.classCount.slice();
+    r.productCount = this.productCount.length === 0 ? NO_PRODUCTS : this.productCount.slice();
     return r;
   }
 }
