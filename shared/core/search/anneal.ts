@@ -10,6 +10,7 @@ import type { Budget } from "./budget.js";
 import { sortForInsertion, sortHeaviestFirst } from "./insertion-order.js";
 import { localSearch } from "./local-search.js";
 import { nearestJobs } from "./neighbours.js";
+import { packToBound } from "./packing/pack-to-bound.js";
 import { poolExchange } from "./pool-exchange.js";
 import type { Random } from "./random.js";
 import { ruinLeastLoaded, ruinRoute, ruinRoutes, ruinStrings } from "./ruin.js";
@@ -38,6 +39,8 @@ const WARM_UP = 0.1;
 const REDUCE_UNTIL = 0.7;
 /** Budget one attempt at dropping a container may use without success. */
 const REDUCE_ATTEMPT = 0.2;
+/** Share of the budget by which the pure-packing search (packing/) gives way to container reduction. */
+const PACK_UNTIL = 0.6;
 
 export class Annealer {
   private readonly neighbours: Int32Array[];
@@ -81,6 +84,15 @@ export class Annealer {
     if (this.fixedCosts()) {
       // Where driving costs nothing, containers are all there is to save.
       const drivingFree = this.best.p.kinds.every((k) => k.costPerKm === 0);
+      // Pure bin packing: exchanges between full containers and leftovers find what ruin and recreate misses.
+      const packed = packToBound(
+        this.best,
+        this.rng,
+        this.budget,
+        this.lowerBound,
+        this.budget.share(PACK_UNTIL),
+      );
+      if (better(packed, this.best)) this.best = packed;
       this.reduceContainers(drivingFree ? 1 : REDUCE_UNTIL);
       current = this.best.clone();
       current = this.annealUntil(current, 1);
