@@ -21,7 +21,7 @@ import { compileProblem } from "./problem/compile.js";
 import type { Problem } from "./problem/problem.js";
 import { Annealer, better } from "./search/anneal.js";
 import { annealingRuns } from "./search/annealing-runs.js";
-import { Budget } from "./search/budget.js";
+import { Budget, workPerSecond } from "./search/budget.js";
 import { sortHeaviestFirst } from "./search/insertion-order.js";
 import { Random } from "./search/random.js";
 import { type SearchParams, Solution } from "./search/solution.js";
@@ -95,7 +95,14 @@ function solveWhole(scenario: Scenario, options: SolveOptions): Plan {
   const timeLimitMs = options.timeLimitMs ?? 5000;
   // The search stops early enough for what follows it (sailing LP, top-up, the plan's output).
   const end = Math.min(started + timeLimitMs, options.deadline ?? Number.POSITIVE_INFINITY);
-  const budget = new Budget(timeLimitMs, options.maxIterations, clock, end - FINISH_SHARE * timeLimitMs);
+  const rate = workPerSecond(problem);
+  const budget = new Budget(
+    timeLimitMs,
+    options.maxIterations,
+    clock,
+    end - FINISH_SHARE * timeLimitMs,
+    rate,
+  );
   const params = searchParams(problem);
 
   let sol = new Solution(problem, params);
@@ -127,6 +134,7 @@ function solveWhole(scenario: Scenario, options: SolveOptions): Plan {
               options.maxIterations === undefined ? undefined : Math.ceil(options.maxIterations / runs),
               clock,
               end - FINISH_SHARE * timeLimitMs,
+              rate,
             );
       const annealer = new Annealer(sol, rng, runBudget, bound, (pr) =>
         report((run + pr.fraction) / runs, pr.best),

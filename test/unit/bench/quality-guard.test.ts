@@ -21,14 +21,14 @@ import { runCase } from "../../../bench/run-case.js";
 import { type InstanceResult, problems } from "../../../bench/score/bench-score.js";
 import { type BenchCase, loadSuite } from "../../../bench/suites/load-suite.js";
 import { findSuite } from "../../../bench/suites/suite-catalog.js";
-import { WORK_PER_SECOND } from "../../../shared/core/search/budget.js";
+import { EXACT_WORK_PER_SECOND } from "../../../shared/core/search/budget.js";
 
 const REPO = resolve(__dirname, "../../../");
 const ROOTS = { repo: REPO, bench: join(REPO, "bench/data"), shared: join(REPO, "no-such-shared-data") };
 
 /**
  * Work units per instance (a quarter of a second at 26M units/s). Stated in units, not
- * seconds, so recalibrating WORK_PER_SECOND leaves the guard's plans unchanged.
+ * seconds, so recalibrating EXACT_WORK_PER_SECOND leaves the guard's plans unchanged.
  */
 const GUARD_WORK = 6_500_000;
 const SEED = 1;
@@ -68,8 +68,8 @@ describe("quality guard: 16 small benchmark instances at a fixed work budget, se
   before(() => {
     const settings = {
       seed: SEED,
-      timeLimitS: GUARD_WORK / WORK_PER_SECOND,
-      demoTimeLimitS: GUARD_WORK / WORK_PER_SECOND,
+      timeLimitS: GUARD_WORK / EXACT_WORK_PER_SECOND,
+      demoTimeLimitS: GUARD_WORK / EXACT_WORK_PER_SECOND,
       noClockStop: true,
     };
     const cases = [...pick("cvrp-a", cvrpNames), ...pick("cvrp-p", cvrpNames), ...pick("bpp-u120", BPP)];

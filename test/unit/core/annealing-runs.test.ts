@@ -10,7 +10,7 @@ import type { Scenario } from "../../../shared/core/model/scenario.js";
 import { validateScenario } from "../../../shared/core/model/validate.js";
 import { compileProblem } from "../../../shared/core/problem/compile.js";
 import { annealingRuns, RUNS } from "../../../shared/core/search/annealing-runs.js";
-import { WORK_PER_SECOND } from "../../../shared/core/search/budget.js";
+import { EXACT_WORK_PER_SECOND } from "../../../shared/core/search/budget.js";
 import { solve } from "../../../shared/core/solve.js";
 import { expectEveryPackageOnce, expectFeasible } from "../../support/plan-assertions.js";
 
@@ -23,7 +23,7 @@ function cvrp(name: string): Scenario {
   return valid.scenario;
 }
 
-const work = (seconds: number) => seconds * WORK_PER_SECOND;
+const work = (seconds: number) => seconds * EXACT_WORK_PER_SECOND;
 
 describe("annealing runs: several short runs on small routing problems only", () => {
   const a32 = compileProblem(cvrp("A-n32-k5")).problem;
