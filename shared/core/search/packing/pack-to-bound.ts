@@ -1,7 +1,7 @@
 /**
  * Fewer containers on a pure packing week (pure-packing.ts): the pool search (pool-search.ts)
  * takes a packing of m containers to m - 1, again and again, until the lower bound or its
- * share of the budget is reached. The result is an ordinary Solution, one route a container.
+ * share of the budget is reached; an attempt that stalls is followed by a fresh one. The result is an ordinary Solution, one route a container.
  */
 import type { Budget } from "../budget.js";
 import type { Random } from "../random.js";
@@ -30,9 +30,11 @@ export function packToBound(
   const capacity = p.kinds[0].maxWeightKg;
   let bins: number[][] = sol.routes.map((r) => r.jobs.slice());
   let saved = false;
+  let stalled = false;
   while (bins.length > Math.max(lowerBound, 2) && budget.work < stop && !budget.spent()) {
-    const fewer = new PoolSearch(weights, capacity, bins, rng).run(budget, stop);
-    if (fewer === null) break;
+    const fewer = new PoolSearch(weights, capacity, bins, rng, stalled).run(budget, stop);
+    stalled = fewer === null;
+    if (fewer === null) continue;
     bins = fewer;
     saved = true;
   }
