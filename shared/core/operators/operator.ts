@@ -4,6 +4,7 @@
  * classes, time, sailing places) and applies them only when the objective improves.
  */
 import { type Budget, calibratedCounts, evaluationWork, tripWork } from "../search/budget.js";
+import type { NearPlaces } from "../search/near-places.js";
 import { loadFits } from "../search/route-checks.js";
 import { evaluateRoute } from "../search/route-eval.js";
 import type { Route, Solution } from "../search/solution.js";
@@ -12,11 +13,16 @@ export interface Operator {
   name: string;
   /** Whether the move works within one route (a === b) or between two. */
   intraRoute: boolean;
-  /** Apply the first improving move between a and b; true if one was applied. */
-  improve(sol: Solution, a: Route, b: Route, budget: Budget): boolean;
+  /**
+   * Apply the first improving move between a and b; true if one was applied.
+   * @param near when given, only moves that make a new leg between near places are tried
+   *   (granular neighbourhood: a move gains by a short new leg)
+   */
+  improve(sol: Solution, a: Route, b: Route, budget: Budget, near?: NearPlaces): boolean;
 }
 
-const EPS = 1e-7;
+/** Least relative gain that counts as an improvement (judge-move.ts applies the same test). */
+export const IMPROVEMENT_EPS = 1e-7;
 
 /** Replace a's (and b's) jobs when the result is feasible and cheaper. An emptied route is allowed. */
 export function tryReplace(
@@ -63,7 +69,7 @@ export function tryReplace(
     }
   }
   const before = a.obj + (b ? b.obj : 0);
-  if (objA + objB >= before - EPS * Math.max(1, Math.abs(before))) return false;
+  if (objA + objB >= before - IMPROVEMENT_EPS * Math.max(1, Math.abs(before))) return false;
   const oldA = a.jobs;
   const oldB = b?.jobs ?? null;
   const okA = sol.setJobs(a, jobsA);

@@ -70,3 +70,27 @@ export function earliestInWindow(w: DailyWindows, tMin: number): number {
   }
   return (day + 1) * DAY + w.windows[0][0] - offset;
 }
+
+/**
+ * Latest instant <= tMin whose local time lies inside a window: the mirror of
+ * earliestInWindow, so that earliestInWindow(t) <= x exactly when t <= latestInWindow(x)
+ * (local-search's backward cut-off check). Needs a fixed offset (null means "ask the
+ * caller to walk forward instead").
+ */
+export function latestInWindow(w: DailyWindows, tMin: number): number | null {
+  if (w.windows === null) return tMin;
+  if (w.offsetMin === null) return null;
+  const offset = w.offsetMin;
+  const local = tMin + offset;
+  const day = Math.floor(local / DAY);
+  const tod = local - day * DAY;
+  // Windows are sorted by opening, not closing, and may overlap: take the best of all.
+  let best = -1;
+  let lastClose = -1;
+  for (const [open, close] of w.windows) {
+    if (tod >= open) best = Math.max(best, Math.min(tod, close));
+    lastClose = Math.max(lastClose, close);
+  }
+  if (best >= 0) return day * DAY + best - offset;
+  return (day - 1) * DAY + lastClose - offset;
+}

@@ -30,6 +30,15 @@ export function moveEstimateWork(p: Problem): number {
 }
 
 /**
+ * Work units of checking whether a move makes a leg between near places (local search's
+ * granular neighbourhood): two table reads, a few ns.
+ */
+export const GATE_WORK = 0.1;
+
+/** Work units of checking whether a route can take a job at all (capacity, kind, classes). */
+export const TAKE_WORK = 0.5;
+
+/**
  * Work units of one full trip evaluation of `jobs` jobs: a stop costs more than an estimate;
  * an endpoint (port or sailing) is only a mask bit and a cut-off comparison, so it counts one
  * unit (counted at four, a week with a dozen sailings used a quarter of its time limit).

@@ -10,6 +10,7 @@ import type { Problem } from "../problem/problem.js";
 import { INCOMPATIBLE_MASK } from "../rules/handling.js";
 import { destinationsMayMix } from "./box-term.js";
 import { ROUTE_COPY_WORK, tripWork } from "./budget.js";
+import type { RouteData } from "./route-data.js";
 import { evaluateRoute } from "./route-eval.js";
 
 /** Shared by every route of a problem without products: never written (a job has no product there). */
@@ -33,6 +34,8 @@ export class Route {
    */
   classCount: number[] = [0, 0, 0, 0, 0, 0];
   productCount: number[];
+  /** Local search's prefix/suffix data for these jobs; dropped whenever they change. */
+  data: RouteData | null = null;
 
   constructor(
     readonly kind: number,
@@ -157,6 +160,7 @@ export class Solution {
 
   /** Re-evaluate an owned route after its job list changed; false when infeasible. */
   private refresh(r: Route): boolean {
+    r.data = null;
     this.upkeep += tripWork(this.p, r.jobs.length);
     const ev = evaluateRoute(
       this.p,
@@ -211,6 +215,7 @@ export class Solution {
     const r = this.own(route);
     for (const j of r.jobs) this.addLoad(r, j, -1);
     r.jobs = jobs;
+    r.data = null;
     for (const j of jobs) this.addLoad(r, j, 1);
     if (jobs.length > 0) return this.refresh(r);
     // An emptied trip gives its sailing place back at once: a move may hand it to another trip.
@@ -224,6 +229,7 @@ export class Solution {
   removeAt(route: Route, pos: number): number {
     const r = this.own(route);
     const [job] = r.jobs.splice(pos, 1);
+    r.data = null;
     this.addLoad(r, job, -1);
     r.dirty = true;
     return job;
@@ -235,6 +241,7 @@ export class Solution {
     const jobs = r.jobs;
     for (const j of jobs) this.addLoad(r, j, -1);
     r.jobs = [];
+    r.data = null;
     r.dirty = true;
     this.setEndpoint(r, -1);
     return jobs;
