@@ -8,10 +8,12 @@ import type { Problem } from "../problem/problem.js";
  */
 
 /**
- * Work units this kind of machine does per second with the compiled solver (measured: see
- * BENCHMARKS.md). Recalibrated 2026-11-29 from CPU time, not wall time (the machine was
- * shared): CVRPLIB A+P, 50 runs at 2 s and 26M units/s took 84.9 s of CPU, 1.70 s each; 28M
- * makes a 2 s run about 1.83 s, leaving the clock's 5 % for what follows the search.
+ * Work units this kind of machine does per second with the compiled solver on a village
+ * week (measured: see BENCHMARKS.md). Recalibrated 2026-11-29 from CPU time, not wall time
+ * (the machine was shared), on CVRPLIB A+P when one rate served both: 50 runs at 2 s and 26M
+ * units/s took 84.9 s of CPU, 1.70 s each; 28M made a 2 s run about 1.83 s, leaving the
+ * clock's 5 % for what follows the search. Village weeks' counts were then matched to it;
+ * CVRPLIB-shaped problems have their own rate since (EXACT_WORK_PER_SECOND).
  */
 export const WORK_PER_SECOND = 28_000_000;
 
@@ -48,12 +50,12 @@ export function evaluationWork(jobs: number, endpoints: number): number {
 }
 
 /**
- * True where the counts are the ones WORK_PER_SECOND was calibrated with: untimed weeks with
- * one endpoint (CVRPLIB, bin packing), where a unit costs about 32 ns of CPU. They stay as
- * calibrated, so those plans do not change. Elsewhere (village weeks: timed, several ports
- * and sailings) the steps below count what they were measured to cost on village weeks
- * (2026-11-29, CPU profiles per counter site): counted as on CVRPLIB, a unit there cost
- * 10-20 ns and a week was searched for a third to a half of its time limit.
+ * True for CVRPLIB-shaped problems: untimed weeks with one endpoint (CVRPLIB, bin packing),
+ * counted as first calibrated on CVRPLIB and run at EXACT_WORK_PER_SECOND. Elsewhere
+ * (village weeks: timed, several ports and sailings) the steps below count what they were
+ * measured to cost on village weeks (2026-11-29, CPU profiles per counter site): counted as
+ * on CVRPLIB, a unit there cost 10-20 ns and a week was searched for a third to a half of
+ * its time limit.
  */
 export function calibratedCounts(p: Problem): boolean {
   return p.untimed && p.singleEndpoint;
@@ -105,7 +107,7 @@ export const EXACT_POSITION_WORK = 0.3;
 export const EXACT_ROUTE_SCAN_WORK = 0.2;
 export const EXACT_NEW_ROUTE_WORK = 0.5;
 
-/** Work units of copying a route before changing it (three typed arrays and the job list; estimated). */
+/** Work units of copying a route before changing it (its job list and two small count arrays; estimated). */
 export const ROUTE_COPY_WORK = 8;
 
 /** Work units of a route insertion skips because it cannot take the job (capacity, kind: about 15 ns). */
@@ -120,9 +122,9 @@ export class Budget {
 
   /**
    * @param stopAt clock time by which the search must have stopped (default: the time limit
-   *   from now).
-   * @param unitsPerSecond what a second of the limit is worth: `workPerSecond(problem)`. The time limit is a promise: the work count ends a run first on an ordinary
+   *   from now). The time limit is a promise: the work count ends a run first on an ordinary
    *   machine, which keeps it reproducible; on a slow or loaded one the clock ends it here.
+   * @param unitsPerSecond what a second of the limit is worth: `workPerSecond(problem)`.
    */
   constructor(
     timeLimitMs: number,
