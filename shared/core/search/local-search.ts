@@ -21,7 +21,7 @@ import type { Budget } from "./budget.js";
 import { type NearPlaces, nearPlaces } from "./near-places.js";
 import { MAX_OPERATORS } from "./route-data.js";
 import { dataOf } from "./route-judge.js";
-import type { Route, Solution } from "./solution.js";
+import { placeJobs, type Route, type Solution } from "./solution.js";
 
 export const OPERATORS: readonly Operator[] = [relocate, swap, twoOpt, twoOptStar, crossExchange];
 const MAX_PASSES = 50;
@@ -95,11 +95,6 @@ export function localSearch(
     }
     if (!improved) return;
   }
-}
-
-/** routeOf[job] = index of the route serving it, for routes[from..to). */
-function placeJobs(routes: Route[], routeOf: Int32Array, from: number, to: number): void {
-  for (let r = from; r < to; r++) for (const j of routes[r].jobs) routeOf[j] = r;
 }
 
 /** partner[r] = ai for every route r serving a place near one of a's places. */

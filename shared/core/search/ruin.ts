@@ -7,7 +7,7 @@
  */
 import type { Problem } from "../problem/problem.js";
 import type { Random } from "./random.js";
-import type { Solution } from "./solution.js";
+import { placeJobs, type Solution } from "./solution.js";
 
 export interface RuinSettings {
   /** Mean number of jobs removed by string removal. */
@@ -34,10 +34,7 @@ function routeIndexOf(sol: Solution): Int32Array {
     routeOf = new Int32Array(sol.p.jobs.length);
     routeIndexBuffers.set(sol.p, routeOf);
   }
-  for (let ri = 0; ri < sol.routes.length; ri++) {
-    const jobs = sol.routes[ri].jobs;
-    for (let q = 0; q < jobs.length; q++) routeOf[jobs[q]] = ri;
-  }
+  placeJobs(sol.routes, routeOf, 0, sol.routes.length);
   for (const j of sol.unassigned) routeOf[j] = -1;
   return routeOf;
 }

@@ -60,6 +60,14 @@ export class Route {
   }
 }
 
+/** routeOf[job] = index of the route serving it, for routes[from..to) (ruin and local search). */
+export function placeJobs(routes: readonly Route[], routeOf: Int32Array, from: number, to: number): void {
+  for (let r = from; r < to; r++) {
+    const jobs = routes[r].jobs;
+    for (let q = 0; q < jobs.length; q++) routeOf[jobs[q]] = r;
+  }
+}
+
 export interface SearchParams {
   /** Bonus per route for (weight fill)^2: steers toward emptying containers; never worth a container. */
   fillBonus: number;
