@@ -9,6 +9,7 @@
 import { insertJobs } from "../construct/insertion.js";
 import type { Budget } from "./budget.js";
 import { sortForInsertion, sortHeaviestFirst } from "./insertion-order.js";
+import { LeftOutPenalty, softLeftOutPrice } from "./left-out-penalty.js";
 import { localSearch } from "./local-search.js";
 import { nearestJobs } from "./neighbours.js";
 import { packToBound } from "./packing/pack-to-bound.js";
@@ -55,6 +56,7 @@ export class Annealer {
   private readonly t0: number;
   private readonly tf: number;
   private readonly routeRuinShare: number;
+  private readonly leftOut: LeftOutPenalty;
   private nextReport = 0;
   private lastPolish = Number.NEGATIVE_INFINITY;
   best: Solution;
@@ -79,6 +81,18 @@ export class Annealer {
     this.t0 = 0.3 * perJob;
     this.tf = 0.003 * perJob;
     this.routeRuinShare = this.fixedCosts() ? 0.15 : 0.03;
+    let servedKg = 0;
+    for (const r of start.routes) servedKg += r.weightKg;
+    this.leftOut = new LeftOutPenalty(
+      start.params.unassignedPenaltyPerKg,
+      servedKg > 0 ? Math.max(0, start.cost() - fixed) / servedKg : 0,
+      softLeftOutPrice(p),
+    );
+  }
+
+  /** Cost plus the price of weight left out, as annealing compares plans. */
+  private penalized(s: Solution): number {
+    return s.cost() + this.leftOut.perKg * s.unassignedWeight();
   }
 
   private fixedCosts(): boolean {
@@ -169,11 +183,11 @@ export class Annealer {
 
   private annealUntil(start: Solution, until: number): Solution {
     let current = start;
-    let currentPen = current.penalized();
+    let currentPen = this.penalized(current);
     while (this.budget.fraction() < until && !this.provenOptimal() && this.budget.tick()) {
       this.report();
       const cand = this.ruinAndRecreate(current);
-      const pen = cand.penalized();
+      const pen = this.penalized(cand);
       const temperature = this.t0 * (this.tf / this.t0) ** this.budget.fraction();
       if (pen < currentPen - temperature * Math.log(this.rng.next())) {
         current = cand;
@@ -187,10 +201,11 @@ export class Annealer {
           }
           if (better(this.best, current)) {
             current = this.best.clone();
-            currentPen = current.penalized();
+            currentPen = this.penalized(current);
           }
         }
       }
+      if (this.leftOut.observe(current.unassignedWeight())) currentPen = this.penalized(current);
     }
     return current;
   }

@@ -71,7 +71,7 @@ export function placeJobs(routes: readonly Route[], routeOf: Int32Array, from: n
 export interface SearchParams {
   /** Bonus per route for (weight fill)^2: steers toward emptying containers; never worth a container. */
   fillBonus: number;
-  /** Penalty per kg left unassigned, so the search prefers serving weight over saving cost. */
+  /** Penalty per kg left unassigned, so the search prefers serving weight over saving cost (left-out-penalty.ts may soften it). */
   unassignedPenaltyPerKg: number;
 }
 
@@ -136,11 +136,6 @@ export class Solution {
     let w = 0;
     for (const j of this.unassigned) w += this.p.jobs[j].weightKg;
     return w;
-  }
-
-  /** What simulated annealing minimises. */
-  penalized(): number {
-    return this.cost() + this.params.unassignedPenaltyPerKg * this.unassignedWeight();
   }
 
   /** O(1)-ish checks before any evaluation: kind, capacity, classes, products. */
