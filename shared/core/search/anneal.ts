@@ -7,10 +7,11 @@
  * the spec's objective says; annealing works on the penalised cost.
  */
 import { insertJobs } from "../construct/insertion.js";
-import type { Budget } from "./budget.js";
+import { orOpt } from "../operators/or-opt.js";
+import { type Budget, calibratedCounts } from "./budget.js";
 import { sortForInsertion, sortHeaviestFirst } from "./insertion-order.js";
 import { LeftOutPenalty, softLeftOutPrice } from "./left-out-penalty.js";
-import { localSearch } from "./local-search.js";
+import { localSearch, OPERATORS } from "./local-search.js";
 import { nearestJobs } from "./neighbours.js";
 import { packToBound } from "./packing/pack-to-bound.js";
 import { poolExchange } from "./pool-exchange.js";
@@ -48,6 +49,13 @@ const REDUCE_UNTIL = 0.7;
 const REDUCE_UNTIL_DISTANCE = 0.3;
 /** Budget one attempt at dropping a container may use without success. */
 const REDUCE_ATTEMPT = 0.2;
+/**
+ * The polish at the end of a run on CVRPLIB-shaped problems: local search's moves and or-opt
+ * with segments of any length. It only ever improves the run's best (annealing has ended),
+ * but was measured there only: village weeks keep local search's moves (see BENCHMARKS.md).
+ */
+const FINAL_OPERATORS = [...OPERATORS, orOpt(Infinity)];
+const FINAL_POLISH_SHARE = 0.1;
 /** Share of the budget by which the pure-packing search (packing/) gives way to container reduction. */
 const PACK_UNTIL = 0.6;
 
@@ -126,7 +134,13 @@ export class Annealer {
       current = this.best.clone();
       current = this.annealUntil(current, 1);
     }
-    localSearch(this.best, this.budget);
+    // The end of a run: its best plan's routes also get their order searched with segments of any length.
+    localSearch(
+      this.best,
+      this.budget,
+      FINAL_POLISH_SHARE,
+      calibratedCounts(this.best.p) ? FINAL_OPERATORS : OPERATORS,
+    );
     return this.best;
   }
 

@@ -7,6 +7,7 @@
 import { expect } from "chai";
 import { crossExchange } from "../../../shared/core/operators/cross-exchange.js";
 import type { Operator } from "../../../shared/core/operators/operator.js";
+import { orOpt } from "../../../shared/core/operators/or-opt.js";
 import { relocate } from "../../../shared/core/operators/relocate.js";
 import { swap } from "../../../shared/core/operators/swap.js";
 import { twoOpt } from "../../../shared/core/operators/two-opt.js";
@@ -136,9 +137,30 @@ describe("operators", () => {
     ]);
   });
 
+  it("or-opt: the pair (0,10) (0,11) moves as one, 52 -> 38 (legs (0,11)->(11,0) 16 and (10,0)->(0,10) 14 go)", () => {
+    // D (10,0) (0,10) (0,11) (11,0) D = 10 + 14 + 1 + 16 + 11 = 52; with the pair before
+    // or after the other two: 10 + 1 + 15 + 1 + 11 = 38.
+    for (const op of [orOpt(2), orOpt(Infinity)]) {
+      const sol = solutionWith(
+        [
+          [10, 0],
+          [0, 10],
+          [0, 11],
+          [11, 0],
+        ],
+        [[0, 1, 2, 3]],
+        4,
+      );
+      expect(sol.cost()).to.equal(52);
+      while (improve(op, sol, 0, 0));
+      expect(sol.cost()).to.equal(38);
+      expect([...jobsOf(sol)[0]].sort()).to.deep.equal([0, 1, 2, 3]);
+    }
+  });
+
   it("no operator changes a solution it cannot improve, and none breaks capacity", () => {
     // the optimum of the swap case: two routes of 22, two jobs each in 2-job containers
-    for (const op of OPERATORS) {
+    for (const op of [...OPERATORS, orOpt(Infinity)]) {
       const sol = solutionWith(
         [
           [10, 0],
