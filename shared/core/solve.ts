@@ -20,17 +20,10 @@ import { toPlan } from "./output/to-plan.js";
 import { compileProblem } from "./problem/compile.js";
 import type { Problem } from "./problem/problem.js";
 import { Annealer, better } from "./search/anneal.js";
-import { annealingRuns, SMALL_PROBLEM_JOBS } from "./search/annealing-runs.js";
+import { annealingRuns } from "./search/annealing-runs.js";
 import { Budget, workPerSecond } from "./search/budget.js";
 import { sortHeaviestFirst } from "./search/insertion-order.js";
-import { nearestJobs } from "./search/neighbours.js";
 import { Random } from "./search/random.js";
-import {
-  MIN_RECOMBINATION_WORK_PER_JOB,
-  recombinationFits,
-  recombinationPlan,
-  searchByRecombination,
-} from "./search/recombination.js";
 import { type SearchParams, Solution } from "./search/solution.js";
 import { topUp } from "./search/top-up.js";
 
@@ -132,43 +125,24 @@ function solveWhole(scenario: Scenario, options: SolveOptions): Plan {
     // Small routing problems: several shorter runs, the best kept (search/annealing-runs.ts).
     const runs = annealingRuns(problem, budget.share(1), options.maxIterations);
     let best: Solution | null = null;
-    // Larger distance problems: a few short runs, recombined (search/recombination.ts).
-    if (
-      runs === 1 &&
-      options.maxIterations === undefined &&
-      recombinationFits(problem, SMALL_PROBLEM_JOBS) &&
-      budget.share(1) / problem.jobs.length >= MIN_RECOMBINATION_WORK_PER_JOB
-    ) {
-      const budgetFor = (share: number) =>
-        new Budget(timeLimitMs * share, undefined, clock, end - FINISH_SHARE * timeLimitMs, rate);
-      best = searchByRecombination(
-        sol,
-        rng,
-        budgetFor,
-        nearestJobs(problem),
-        recombinationPlan(),
-        (f, s) => report(f, s),
-        (start, b, heat, rep) => new Annealer(start, rng, b, bound, (pr) => rep(pr.fraction, pr.best), heat),
+    for (let run = 0; run < runs; run++) {
+      const runBudget =
+        runs === 1
+          ? budget
+          : new Budget(
+              timeLimitMs / runs,
+              options.maxIterations === undefined ? undefined : Math.ceil(options.maxIterations / runs),
+              clock,
+              end - FINISH_SHARE * timeLimitMs,
+              rate,
+            );
+      const annealer = new Annealer(sol, rng, runBudget, bound, (pr) =>
+        report((run + pr.fraction) / runs, pr.best),
       );
-    } else
-      for (let run = 0; run < runs; run++) {
-        const runBudget =
-          runs === 1
-            ? budget
-            : new Budget(
-                timeLimitMs / runs,
-                options.maxIterations === undefined ? undefined : Math.ceil(options.maxIterations / runs),
-                clock,
-                end - FINISH_SHARE * timeLimitMs,
-                rate,
-              );
-        const annealer = new Annealer(sol, rng, runBudget, bound, (pr) =>
-          report((run + pr.fraction) / runs, pr.best),
-        );
-        const found = annealer.run();
-        if (best === null || better(found, best)) best = found;
-        if (annealer.provenOptimal() || budget.timeUp()) break;
-      }
+      const found = annealer.run();
+      if (best === null || better(found, best)) best = found;
+      if (annealer.provenOptimal() || budget.timeUp()) break;
+    }
     sol = best ?? sol;
   }
   // What follows the search may use the time kept for it, never more: the limit is a promise.

@@ -75,7 +75,6 @@ export class Annealer {
     private readonly budget: Budget,
     private readonly lowerBound: number,
     private readonly onProgress?: (p: AnnealProgress) => void,
-    heat = 1,
   ) {
     const p = start.p;
     this.neighbours = nearestJobs(p);
@@ -87,7 +86,7 @@ export class Annealer {
     for (const r of start.routes) fixed += p.objective === "cost" ? p.kinds[r.kind].fixedCost : 0;
     const variablePerJob = Math.max(0, start.cost() - fixed) / Math.max(1, p.jobs.length);
     const perJob = Math.max(1e-9, variablePerJob, start.params.fillBonus);
-    this.t0 = 0.3 * heat * perJob;
+    this.t0 = 0.3 * perJob;
     this.tf = 0.003 * perJob;
     this.routeRuinShare = this.fixedCosts() ? 0.15 : 0.03;
     let servedKg = 0;
@@ -194,28 +193,6 @@ export class Annealer {
     const left = sortHeaviestFirst(cand.p, cand.unassigned);
     cand.unassigned = [];
     insertJobs(cand, left, this.rng, this.budget);
-  }
-
-  /**
-   * `iterations` of ruin and recreate from `start` at the final temperature (a child of
-   * recombination settling into its basin); returns the best met, polished.
-   */
-  settle(start: Solution, iterations: number, polishShare: number): Solution {
-    let current = start;
-    let currentPen = this.penalized(current);
-    let best = start;
-    for (let k = 0; k < iterations && this.budget.tick(); k++) {
-      const cand = this.ruinAndRecreate(current);
-      const pen = this.penalized(cand);
-      if (pen < currentPen - this.tf * Math.log(this.rng.next())) {
-        current = cand;
-        currentPen = pen;
-        if (better(current, best)) best = current;
-      }
-    }
-    best = best.clone();
-    localSearch(best, this.budget, polishShare);
-    return best;
   }
 
   private annealUntil(start: Solution, until: number): Solution {
