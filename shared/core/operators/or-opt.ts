@@ -41,14 +41,17 @@ export const orOpt = (maxSegment: number): Operator => ({
             const head = reversed ? last : first;
             const tail = reversed ? first : last;
             if (cut + km(p, u, head) + km(p, tail, v) - km(p, u, v) >= PROMISING) continue;
-            const jobs = moved(a.jobs, i, e, j, reversed === 1);
-            // The new trip is x[0..c) + mid + x[d..): judged from the route's own data.
+            // The new trip is x[0..c) + mid + x[d..): judged from the route's own data, built only if promising.
             const c = j > e ? i : j + 1;
             const d = j > e ? j + 1 : e + 1;
             const midLen = d - c;
             const mid = midBufferA(midLen);
-            for (let q = 0; q < midLen; q++) mid[q] = jobs[c + q];
+            let q = 0;
+            if (j > e) for (let k = e + 1; k <= j; k++) mid[q++] = a.jobs[k];
+            for (let k = 0; k < s; k++) mid[q++] = a.jobs[reversed ? e - k : i + k];
+            if (j < i) for (let k = j + 1; k < i; k++) mid[q++] = a.jobs[k];
             if (!judgeFirst(sol, a, da, c, mid, midLen, da, d, budget) || !firstImproves(a)) continue;
+            const jobs = [...a.jobs.slice(0, c), ...mid.subarray(0, midLen), ...a.jobs.slice(d)];
             if (tryReplace(sol, a, jobs, null, null, budget)) return true;
           }
         }
@@ -57,11 +60,3 @@ export const orOpt = (maxSegment: number): Operator => ({
     return false;
   },
 });
-
-/** jobs with jobs[i..e] taken out and put back after the job now at j (before all where j = -1). */
-function moved(jobs: readonly number[], i: number, e: number, j: number, reversed: boolean): number[] {
-  const segment = jobs.slice(i, e + 1);
-  if (reversed) segment.reverse();
-  if (j > e) return [...jobs.slice(0, i), ...jobs.slice(e + 1, j + 1), ...segment, ...jobs.slice(j + 1)];
-  return [...jobs.slice(0, j + 1), ...segment, ...jobs.slice(j + 1, i), ...jobs.slice(e + 1)];
-}

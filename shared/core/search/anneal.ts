@@ -83,17 +83,19 @@ export class Annealer {
     // left out: annealing should never trade a container for a detour), so one setting fits
     // rupiah and CVRPLIB units. Where driving is free (pure packing) the fill bonus sets it.
     let fixed = 0;
-    for (const r of start.routes) fixed += p.objective === "cost" ? p.kinds[r.kind].fixedCost : 0;
-    const variablePerJob = Math.max(0, start.cost() - fixed) / Math.max(1, p.jobs.length);
-    const perJob = Math.max(1e-9, variablePerJob, start.params.fillBonus);
+    let servedKg = 0;
+    for (const r of start.routes) {
+      fixed += p.objective === "cost" ? p.kinds[r.kind].fixedCost : 0;
+      servedKg += r.weightKg;
+    }
+    const variable = Math.max(0, start.cost() - fixed);
+    const perJob = Math.max(1e-9, variable / Math.max(1, p.jobs.length), start.params.fillBonus);
     this.t0 = 0.3 * perJob;
     this.tf = 0.003 * perJob;
     this.routeRuinShare = this.fixedCosts() ? 0.15 : 0.03;
-    let servedKg = 0;
-    for (const r of start.routes) servedKg += r.weightKg;
     this.leftOut = new LeftOutPenalty(
       start.params.unassignedPenaltyPerKg,
-      servedKg > 0 ? Math.max(0, start.cost() - fixed) / servedKg : 0,
+      servedKg > 0 ? variable / servedKg : 0,
       softLeftOutPrice(p),
     );
   }
@@ -219,7 +221,7 @@ export class Annealer {
           }
         }
       }
-      if (this.leftOut.observe(current.unassignedWeight())) currentPen = this.penalized(current);
+      if (this.leftOut.observe(current.unassigned.length === 0)) currentPen = this.penalized(current);
     }
     return current;
   }

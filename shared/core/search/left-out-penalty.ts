@@ -69,11 +69,14 @@ export class LeftOutPenalty {
     this.least = Math.min(hard, LEAST * costPerKg);
   }
 
-  /** Count one iteration's current plan; true when the price changed (penalised costs must be recomputed). */
-  observe(leftOutKg: number): boolean {
+  /**
+   * Count one iteration's current plan (complete: nothing left out); true when the price
+   * changed (penalised costs must be recomputed).
+   */
+  observe(complete: boolean): boolean {
     if (!this.adaptive) return false;
     this.seen++;
-    if (leftOutKg <= 1e-9) this.complete++;
+    if (complete) this.complete++;
     if (this.seen < ADJUST_EVERY) return false;
     const share = this.complete / this.seen;
     this.seen = 0;

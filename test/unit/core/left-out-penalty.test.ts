@@ -37,20 +37,20 @@ describe("left-out price: soft only where a finite fleet is nearly full", () => 
     const price = new LeftOutPenalty(1000, 10, true);
     expect(price.perKg).to.equal(10);
     let changed = false;
-    for (let i = 0; i < 100; i++) changed = price.observe(5) || changed;
+    for (let i = 0; i < 100; i++) changed = price.observe(false) || changed;
     expect(changed).to.equal(true);
     expect(price.perKg).to.be.closeTo(12, 1e-9);
-    for (let i = 0; i < 100; i++) price.observe(0);
+    for (let i = 0; i < 100; i++) price.observe(true);
     expect(price.perKg).to.be.closeTo(12 * 0.85, 1e-9);
-    for (let i = 0; i < 100_000; i++) price.observe(0);
+    for (let i = 0; i < 100_000; i++) price.observe(true);
     expect(price.perKg).to.be.closeTo(1, 1e-9); // a tenth of the cost per kg at least
-    for (let i = 0; i < 100_000; i++) price.observe(5);
+    for (let i = 0; i < 100_000; i++) price.observe(false);
     expect(price.perKg).to.equal(1000); // never above the prohibitive price
   });
 
   it("not adaptive: always the prohibitive price", () => {
     const price = new LeftOutPenalty(1000, 10, false);
-    for (let i = 0; i < 1000; i++) expect(price.observe(5)).to.equal(false);
+    for (let i = 0; i < 1000; i++) expect(price.observe(false)).to.equal(false);
     expect(price.perKg).to.equal(1000);
   });
 
