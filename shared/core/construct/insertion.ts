@@ -134,6 +134,7 @@ function insertOne(sol: Solution, job: number, blinks: Blinks, budget: Budget): 
   const loc = j.loc;
   const exact = p.untimed && p.singleEndpoint;
   const fb = sol.params.fillBonus;
+  const overload = sol.overloadPerKg;
 
   let bestDelta = Infinity;
   let bestRoute: Route | null = null;
@@ -150,7 +151,12 @@ function insertOne(sol: Solution, job: number, blinks: Blinks, budget: Budget): 
     const kind = p.kinds[r.kind];
     const perKm = p.objective === "distance" ? 1 : kind.costPerKm;
     const c = kind.maxWeightKg;
-    const fillDelta = fb === 0 ? 0 : -fb * (((r.weightKg + j.weightKg) / c) ** 2 - (r.weightKg / c) ** 2);
+    // Where annealing lets a container go over its limit (nearly full fleets), the kg over it are priced.
+    const overKg =
+      overload === 0 ? 0 : Math.max(0, r.weightKg + j.weightKg - c) - Math.max(0, r.weightKg - c);
+    const fillDelta =
+      (fb === 0 ? 0 : -fb * (((r.weightKg + j.weightKg) / c) ** 2 - (r.weightKg / c) ** 2)) +
+      overload * overKg;
     const endLoc = p.endpoints[r.endpoint].loc;
     const rj = r.jobs;
     const len = rj.length;

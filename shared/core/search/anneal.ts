@@ -8,10 +8,11 @@
  */
 import { insertJobs } from "../construct/insertion.js";
 import { orOpt } from "../operators/or-opt.js";
+import { AdaptivePrice } from "./adaptive-price.js";
 import { type Budget, calibratedCounts } from "./budget.js";
 import { sortForInsertion, sortHeaviestFirst } from "./insertion-order.js";
-import { LeftOutPenalty, softLeftOutPrice } from "./left-out-penalty.js";
 import { localSearch, OPERATORS } from "./local-search.js";
+import { nearlyFullFleet } from "./nearly-full-fleet.js";
 import { nearestJobs } from "./neighbours.js";
 import { packToBound } from "./packing/pack-to-bound.js";
 import { poolExchange } from "./pool-exchange.js";
@@ -30,6 +31,11 @@ export function better(a: Solution, b: Solution): boolean {
   const wb = b.unassignedWeight();
   if (Math.abs(wa - wb) > 1e-9) return wa < wb;
   return a.cost() < b.cost() - 1e-9;
+}
+
+/** True when a plan loads a container past its weight limit: annealing may walk there, a best may not. */
+function overloaded(s: Solution): boolean {
+  return s.overloadKg() > 1e-9;
 }
 
 /** Least share of the budget between two local-search polishes of a new best. */
@@ -64,7 +70,10 @@ export class Annealer {
   private readonly t0: number;
   private readonly tf: number;
   private readonly routeRuinShare: number;
-  private readonly leftOut: LeftOutPenalty;
+  /** Annealing's price per kg left out of a plan. */
+  private readonly leftOut: AdaptivePrice;
+  /** Its price per kg over a container's weight limit, or null: the limits hold on the walk too. */
+  private readonly overload: AdaptivePrice | null;
   private nextReport = 0;
   private lastPolish = Number.NEGATIVE_INFINITY;
   best: Solution;
@@ -93,16 +102,24 @@ export class Annealer {
     this.t0 = 0.3 * perJob;
     this.tf = 0.003 * perJob;
     this.routeRuinShare = this.fixedCosts() ? 0.15 : 0.03;
-    this.leftOut = new LeftOutPenalty(
-      start.params.unassignedPenaltyPerKg,
-      servedKg > 0 ? variable / servedKg : 0,
-      softLeftOutPrice(p),
-    );
+    const costPerKg = servedKg > 0 ? variable / servedKg : 0;
+    const soft = nearlyFullFleet(p);
+    this.leftOut = new AdaptivePrice(start.params.unassignedPenaltyPerKg, costPerKg, soft);
+    // Overload only where insertion is exact (insertion.ts prices it in its estimates there).
+    this.overload =
+      soft && calibratedCounts(p) && costPerKg > 0
+        ? new AdaptivePrice(start.params.unassignedPenaltyPerKg, costPerKg, true)
+        : null;
   }
 
-  /** Cost plus the price of weight left out, as annealing compares plans. */
+  private overloadPrice(): number {
+    return this.overload === null ? 0 : this.overload.perKg;
+  }
+
+  /** Cost plus the prices of weight left out and over the limits, as annealing compares plans. */
   private penalized(s: Solution): number {
-    return s.cost() + this.leftOut.perKg * s.unassignedWeight();
+    const over = this.overload === null ? 0 : this.overload.perKg * s.overloadKg();
+    return s.cost() + this.leftOut.perKg * s.unassignedWeight() + over;
   }
 
   private fixedCosts(): boolean {
@@ -199,6 +216,7 @@ export class Annealer {
 
   private annealUntil(start: Solution, until: number): Solution {
     let current = start;
+    current.overloadPerKg = this.overloadPrice();
     let currentPen = this.penalized(current);
     while (this.budget.fraction() < until && !this.provenOptimal() && this.budget.tick()) {
       this.report();
@@ -208,8 +226,9 @@ export class Annealer {
       if (pen < currentPen - temperature * Math.log(this.rng.next())) {
         current = cand;
         currentPen = pen;
-        if (better(current, this.best)) {
+        if (!overloaded(current) && better(current, this.best)) {
           this.best = current.clone();
+          this.best.overloadPerKg = 0;
           // On a large instance new bests come every few iterations; polishing each would eat the budget.
           if (this.budget.fraction() - this.lastPolish >= POLISH_EVERY) {
             localSearch(this.best, this.budget, POLISH_SHARE);
@@ -217,11 +236,16 @@ export class Annealer {
           }
           if (better(this.best, current)) {
             current = this.best.clone();
+            current.overloadPerKg = this.overloadPrice();
             currentPen = this.penalized(current);
           }
         }
       }
       if (this.leftOut.observe(current.unassigned.length === 0)) currentPen = this.penalized(current);
+      if (this.overload?.observe(!overloaded(current))) {
+        current.overloadPerKg = this.overload.perKg;
+        currentPen = this.penalized(current);
+      }
     }
     return current;
   }

@@ -71,7 +71,7 @@ export function placeJobs(routes: readonly Route[], routeOf: Int32Array, from: n
 export interface SearchParams {
   /** Bonus per route for (weight fill)^2: steers toward emptying containers; never worth a container. */
   fillBonus: number;
-  /** Penalty per kg left unassigned, so the search prefers serving weight over saving cost (left-out-penalty.ts may soften it). */
+  /** Penalty per kg left unassigned, so the search prefers serving weight over saving cost (adaptive-price.ts may soften it). */
   unassignedPenaltyPerKg: number;
 }
 
@@ -80,6 +80,12 @@ export class Solution {
   unassigned: number[] = [];
   /** A cap on containers in use, set while the search tries to do with one fewer. */
   maxRoutes = Infinity;
+  /**
+   * Price per kg over a container's weight limit, or 0: weight limits hold. Above 0 (only on
+   * annealing's walk over a nearly full fleet: anneal.ts, nearly-full-fleet.ts), insertion may
+   * load a container past its limit at this price; such a plan is never kept as a best.
+   */
+  overloadPerKg = 0;
   kindUse: Int32Array;
   endpointUse: Int32Array;
   /**
@@ -106,6 +112,7 @@ export class Solution {
     s.routes = this.routes.slice();
     s.unassigned = this.unassigned.slice();
     s.maxRoutes = this.maxRoutes;
+    s.overloadPerKg = this.overloadPerKg;
     s.kindUse.set(this.kindUse);
     s.endpointUse.set(this.endpointUse);
     return s;
@@ -132,6 +139,13 @@ export class Solution {
     return c;
   }
 
+  /** Kg loaded past the containers' weight limits (0 unless overloadPerKg allowed it). */
+  overloadKg(): number {
+    let w = 0;
+    for (const r of this.routes) w += Math.max(0, r.weightKg - this.p.kinds[r.kind].maxWeightKg);
+    return w;
+  }
+
   unassignedWeight(): number {
     let w = 0;
     for (const j of this.unassigned) w += this.p.jobs[j].weightKg;
@@ -143,7 +157,7 @@ export class Solution {
     const j = this.p.jobs[job];
     if (j.kindOk[r.kind] === 0) return false;
     const kind = this.p.kinds[r.kind];
-    if (r.weightKg + j.weightKg > kind.maxWeightKg + 1e-9) return false;
+    if (this.overloadPerKg === 0 && r.weightKg + j.weightKg > kind.maxWeightKg + 1e-9) return false;
     if (r.volumeM3 + j.volumeM3 > kind.maxVolumeM3 + 1e-9) return false;
     if ((r.classMask & INCOMPATIBLE_MASK[j.cls]) !== 0) return false;
     if (j.product >= 0) {
