@@ -8,7 +8,6 @@
  */
 import { insertJobs } from "../construct/insertion.js";
 import { orOpt } from "../operators/or-opt.js";
-import { swapStar } from "../operators/swap-star.js";
 import { AdaptivePrice } from "./adaptive-price.js";
 import { type Budget, calibratedCounts } from "./budget.js";
 import { sortForInsertion, sortHeaviestFirst } from "./insertion-order.js";
@@ -57,12 +56,11 @@ const REDUCE_UNTIL_DISTANCE = 0.3;
 /** Budget one attempt at dropping a container may use without success. */
 const REDUCE_ATTEMPT = 0.2;
 /**
- * The polish at the end of a run on CVRPLIB-shaped problems: local search's moves, or-opt
- * with segments of any length and SWAP*. It only ever improves the run's best (annealing has
- * ended), but was measured there only: village weeks keep local search's moves. SWAP* in
- * every descent made the walk end elsewhere and no better (see BENCHMARKS.md).
+ * The polish at the end of a run on CVRPLIB-shaped problems: local search's moves and or-opt
+ * with segments of any length. It only ever improves the run's best (annealing has ended),
+ * but was measured there only: village weeks keep local search's moves (see BENCHMARKS.md).
  */
-const FINAL_OPERATORS = [...OPERATORS, orOpt(Infinity), swapStar];
+const FINAL_OPERATORS = [...OPERATORS, orOpt(Infinity)];
 const FINAL_POLISH_SHARE = 0.1;
 /** Share of the budget by which the pure-packing search (packing/) gives way to container reduction. */
 const PACK_UNTIL = 0.6;
