@@ -19,6 +19,7 @@ import { poolExchange } from "./pool-exchange.js";
 import type { Random } from "./random.js";
 import { ruinLeastLoaded, ruinRoute, ruinRoutes, ruinStrings } from "./ruin.js";
 import type { Solution } from "./solution.js";
+import { temperatures } from "./temperature.js";
 
 export interface AnnealProgress {
   fraction: number;
@@ -88,9 +89,9 @@ export class Annealer {
     const p = start.p;
     this.neighbours = nearestJobs(p);
     this.best = start.clone();
-    // Temperatures scale with the mean variable cost a job adds (fixed container costs are
-    // left out: annealing should never trade a container for a detour), so one setting fits
-    // rupiah and CVRPLIB units. Where driving is free (pure packing) the fill bonus sets it.
+    // Temperatures scale with the mean variable cost a job adds (temperature.ts; fixed container
+    // costs are left out: annealing should never trade a container for a detour). Where driving
+    // is free (pure packing) the fill bonus sets it.
     let fixed = 0;
     let servedKg = 0;
     for (const r of start.routes) {
@@ -99,8 +100,7 @@ export class Annealer {
     }
     const variable = Math.max(0, start.cost() - fixed);
     const perJob = Math.max(1e-9, variable / Math.max(1, p.jobs.length), start.params.fillBonus);
-    this.t0 = 0.3 * perJob;
-    this.tf = 0.003 * perJob;
+    ({ t0: this.t0, tf: this.tf } = temperatures(p, perJob));
     this.routeRuinShare = this.fixedCosts() ? 0.15 : 0.03;
     const costPerKg = servedKg > 0 ? variable / servedKg : 0;
     const soft = nearlyFullFleet(p);
