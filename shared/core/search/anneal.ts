@@ -34,11 +34,6 @@ export function better(a: Solution, b: Solution): boolean {
   return a.cost() < b.cost() - 1e-9;
 }
 
-/** True when a plan loads a container past its weight limit: annealing may walk there, a best may not. */
-function overloaded(s: Solution): boolean {
-  return s.overloadKg() > 1e-9;
-}
-
 /** Least share of the budget between two local-search polishes of a new best. */
 const POLISH_EVERY = 0.005;
 /** Most of the budget one polish of a new best may use. */
@@ -114,6 +109,14 @@ export class Annealer {
 
   private overloadPrice(): number {
     return this.overload === null ? 0 : this.overload.perKg;
+  }
+
+  /**
+   * True when a plan loads a container past its weight limit: annealing may walk there, a best
+   * may not. Without an overload price no insertion can, so the routes are not summed then.
+   */
+  private overloaded(s: Solution): boolean {
+    return this.overload !== null && s.overloadKg() > 1e-9;
   }
 
   /** Cost plus the prices of weight left out and over the limits, as annealing compares plans. */
@@ -226,7 +229,7 @@ export class Annealer {
       if (pen < currentPen - temperature * Math.log(this.rng.next())) {
         current = cand;
         currentPen = pen;
-        if (!overloaded(current) && better(current, this.best)) {
+        if (!this.overloaded(current) && better(current, this.best)) {
           this.best = current.clone();
           this.best.overloadPerKg = 0;
           // On a large instance new bests come every few iterations; polishing each would eat the budget.
@@ -242,7 +245,7 @@ export class Annealer {
         }
       }
       if (this.leftOut.observe(current.unassigned.length === 0)) currentPen = this.penalized(current);
-      if (this.overload?.observe(!overloaded(current))) {
+      if (this.overload?.observe(!this.overloaded(current))) {
         current.overloadPerKg = this.overload.perKg;
         currentPen = this.penalized(current);
       }
