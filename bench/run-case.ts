@@ -1,12 +1,13 @@
 /**
  * One benchmark case through the product's path: build the Scenario, validateScenario,
- * solve, checkPlan, then score the plan against the reference. The checker, not the
+ * solve (on threads, as `npm run plan` does, when asked), checkPlan, then score the plan against the reference. The checker, not the
  * solver's own summary, decides whether a result counts.
  */
 import { performance } from "node:perf_hooks";
 import { checkPlan } from "../shared/core/check/check-plan.js";
 import { validateScenario } from "../shared/core/model/validate.js";
 import { solve } from "../shared/core/solve.js";
+import { solveOnThreads } from "../shared/infra/planning/parallel-solve.js";
 import { blankResult, type InstanceResult, scoreCost } from "./score/bench-score.js";
 import type { BenchCase } from "./suites/load-suite.js";
 
@@ -17,14 +18,16 @@ export interface RunSettings {
   demoTimeLimitS: number;
   /** Solve on the work budget alone (no clock passed to the solver): reproducible under any load. */
   noClockStop?: boolean;
+  /** Threads, as `npm run plan` uses them (a search per thread, the better plan kept); default 1. */
+  threads?: number;
 }
 
 /** Never throws: a case that cannot run comes back with `error` set, so one bad file does not end the run. */
-export function runCase(
+export async function runCase(
   c: BenchCase,
   args: RunSettings,
   onFraction: (f: number) => void = () => {},
-): InstanceResult {
+): Promise<InstanceResult> {
   const result = blankResult(c);
   try {
     const built = c.build();
@@ -37,12 +40,22 @@ export function runCase(
     const timeLimitS = c.kind === "demo" ? args.demoTimeLimitS : args.timeLimitS;
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
-    const plan = solve(valid.scenario, {
-      seed: args.seed,
-      timeLimitMs: timeLimitS * 1000,
-      clock: args.noClockStop ? undefined : () => performance.now(),
-      onProgress: (p) => onFraction(p.fraction),
-    });
+    const threads = args.threads ?? 1;
+    const plan =
+      threads > 1
+        ? await solveOnThreads(valid.scenario, {
+            seed: args.seed,
+            timeLimitMs: timeLimitS * 1000,
+            threads,
+            useClock: !args.noClockStop,
+            onProgress: (p) => onFraction(p.fraction),
+          })
+        : solve(valid.scenario, {
+            seed: args.seed,
+            timeLimitMs: timeLimitS * 1000,
+            clock: args.noClockStop ? undefined : () => performance.now(),
+            onProgress: (p) => onFraction(p.fraction),
+          });
     result.timeS = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     result.cpuS = Number(((cpu.user + cpu.system) / 1e6).toFixed(3));

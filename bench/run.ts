@@ -92,9 +92,10 @@ async function main(): Promise<number> {
     fleet: args.fleet,
     filter: args.filter?.source ?? null,
     noClockStop: args.noClockStop,
+    threads: args.threads,
   };
   err(
-    `${cases.length} instance(s), ${args.timeLimitS} s each, seed ${args.seed}, fleet ${args.fleet}` +
+    `${cases.length} instance(s), ${args.timeLimitS} s each, seed ${args.seed}, fleet ${args.fleet}, ${args.threads} thread(s)` +
       (args.filter ? `, filter /${args.filter.source}/` : ""),
   );
 
@@ -113,12 +114,13 @@ async function main(): Promise<number> {
       timeLimitS: args.timeLimitS,
       demoTimeLimitS: PRODUCT_TIME_LIMIT_S,
       noClockStop: args.noClockStop,
+      threads: args.threads,
     };
     const onFraction = (f: number) => progress.within(f);
     const r =
       c.kind === "national"
         ? await runNationalCase(c, settings, onFraction)
-        : runCase(c, settings, onFraction);
+        : await runCase(c, settings, onFraction);
     results.push(r);
     progress.print(resultLine(r));
   }

@@ -3,14 +3,15 @@
  * of CPU are spent.
  */
 import { parseArgs } from "node:util";
-import { seedFlag, timeLimitFlag } from "../../scripts/cli/number-flags.js";
+import { seedFlag, threadsFlag, timeLimitFlag } from "../../scripts/cli/number-flags.js";
+import { DEFAULT_THREADS } from "../../shared/infra/planning/parallel-solve.js";
 import type { FleetMode } from "../convert/cvrp-to-scenario.converter.js";
 import { DEFAULT_SUITES, findSuite, SUITES } from "../suites/suite-catalog.js";
 
 export const BENCH_USAGE = [
   "usage: npm run bench -- [--suite cvrp-a,cvrp-p,bpp-u120] [--time-limit 2] [--seed 1]",
   "                        [--filter REGEX] [--fleet k|unlimited] [--out bench/results/DATE.json]",
-  "                        [--shared-data ../shared/data] [--no-clock-stop]",
+  "                        [--shared-data ../shared/data] [--no-clock-stop] [--threads 2]",
   `suites: ${SUITES.map((s) => s.name).join(", ")}`,
 ].join("\n");
 
@@ -30,6 +31,11 @@ export interface BenchArgs {
    * at twice the limit on a loaded machine): the same figures under any load, slower.
    */
   noClockStop: boolean;
+  /**
+   * Threads per case, as `npm run plan` uses them: a case one search handles gets a search per
+   * thread with its own seed, the better plan kept (infra/planning/seed-portfolio.ts).
+   */
+  threads: number;
 }
 
 export type ParsedBenchArgs =
@@ -72,6 +78,8 @@ export function parseBenchArgs(argv: readonly string[], today: string): ParsedBe
       return { ok: false, error: `--filter is not a regular expression: ${(error as Error).message}` };
     }
   }
+  const threads = threadsFlag(values.threads, DEFAULT_THREADS);
+  if (!threads.ok) return threads;
   const fleet = values.fleet ?? "k";
   if (fleet !== "k" && fleet !== "unlimited")
     return { ok: false, error: `--fleet must be k or unlimited, got "${fleet}"` };
@@ -89,6 +97,7 @@ export function parseBenchArgs(argv: readonly string[], today: string): ParsedBe
       outPath: values.out ?? `bench/results/${today}.json`,
       sharedData: values["shared-data"],
       noClockStop: values["no-clock-stop"] ?? false,
+      threads: threads.value,
     },
   };
 }
@@ -107,6 +116,7 @@ function parse(argv: readonly string[]) {
       out: { type: "string" },
       "shared-data": { type: "string" },
       "no-clock-stop": { type: "boolean" },
+      threads: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });

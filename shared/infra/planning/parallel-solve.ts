@@ -1,8 +1,9 @@
 /**
- * A big week planned on several threads (the CLI and the benchmark; the service spreads
- * parts over BullMQ workers instead): partition, plan the parts on `threads` worker threads
- * (largest first, each thread taking the next part when it is done), then merge and repair
- * across part borders on this thread. The pieces are the core's own (decompose/), so the
+ * A week planned on several threads (the CLI and the benchmark; the service spreads parts
+ * over BullMQ workers instead). A week one search handles gets a search per thread, each
+ * with its own seed (seed-portfolio.ts). A big week is partitioned, its parts planned on
+ * `threads` worker threads (largest first, each thread taking the next part when it is
+ * done), then merged and repaired across part borders on this thread. The pieces are the core's own (decompose/), so the
  * plan is what solve() would make of the same parts and budgets.
  *
  * Reproducible: a part's plan depends only on the part, the seed and its budget, whichever
@@ -23,6 +24,7 @@ import type { Scenario } from "../../core/model/scenario.js";
 import { PARTITION_ABOVE, type SolveProgress, solve } from "../../core/solve.js";
 import { ensureSolverBundle } from "../solver-bundle/build.cjs";
 import type { PartsThreadReply, PartsThreadTask } from "./parts-thread.messages.js";
+import { solvePortfolio } from "./seed-portfolio.js";
 
 /**
  * Threads a run uses unless told otherwise: this machine kind has two cores. A fixed number,
@@ -58,7 +60,16 @@ export async function solveOnThreads(scenario: Scenario, options: ParallelSolveO
       onProgress: options.onProgress,
       maxShipmentsPerPart: max,
     });
-  if (threads === 1 || scenario.shipments.length <= Math.max(max ?? 0, PARTITION_ABOVE)) return single();
+  if (threads === 1) return single();
+  // A week one search handles: a search per thread, each with its own seed; the better plan is kept.
+  if (scenario.shipments.length <= Math.max(max ?? 0, PARTITION_ABOVE))
+    return solvePortfolio(scenario, {
+      seed,
+      timeLimitMs: limit,
+      threads,
+      clock,
+      onProgress: options.onProgress,
+    });
   const { parts } = partitionScenario(scenario, { maxShipmentsPerPart: max });
   if (parts.length === 1) return single();
 

@@ -1,6 +1,7 @@
 /**
- * A thread that plans parts of a big week (see parallel-solve.ts): it receives one part at
- * a time with its budget and the run's deadline, and answers with the part's plan. The
+ * A thread that plans parts of a big week (see parallel-solve.ts), or a whole week with one
+ * seed of a portfolio (seed-portfolio.ts): it receives one part at a time with its seed,
+ * budget and the run's deadline, and answers with the part's plan. The
  * clock is the epoch in milliseconds, the same in every thread, so one deadline holds for all.
  */
 import { parentPort } from "node:worker_threads";

@@ -4,7 +4,7 @@ import { parseBenchArgs } from "../../../bench/cli/bench-args.js";
 const TODAY = "2026-12-02";
 
 describe("bench: command-line flags", () => {
-  it("defaults to the three target suites, 2 s, seed 1, fleet k, a dated result file", () => {
+  it("defaults to the three target suites, 2 s, seed 1, fleet k, 2 threads, a dated result file", () => {
     const parsed = parseBenchArgs([], TODAY);
     if (!parsed.ok || "help" in parsed) throw new Error("expected args");
     expect(parsed.args).to.deep.include({
@@ -14,6 +14,7 @@ describe("bench: command-line flags", () => {
       fleet: "k",
       outPath: "bench/results/2026-12-02.json",
       noClockStop: false,
+      threads: 2,
     });
     expect(parsed.args.filter).to.equal(undefined);
   });
@@ -34,6 +35,8 @@ describe("bench: command-line flags", () => {
         "--out",
         "r.json",
         "--no-clock-stop",
+        "--threads",
+        "1",
       ],
       TODAY,
     );
@@ -45,6 +48,7 @@ describe("bench: command-line flags", () => {
       fleet: "unlimited",
       outPath: "r.json",
       noClockStop: true,
+      threads: 1,
     });
     expect(parsed.args.filter?.test("X-n101-k25")).to.equal(true);
     expect(parsed.args.filter?.test("X-n1001-k43")).to.equal(false);
@@ -63,6 +67,7 @@ describe("bench: command-line flags", () => {
     expect(error(["--seed", "1.5"])).to.match(/--seed must be a whole number/);
     expect(error(["--filter", "("])).to.match(/--filter is not a regular expression/);
     expect(error(["--fleet", "5"])).to.match(/--fleet must be k or unlimited, got "5"/);
+    expect(error(["--threads", "0"])).to.match(/--threads/);
     expect(error(["--bogus"])).to.match(/bogus/);
     expect(error(["A-n32-k5"])).to.match(/unexpected argument "A-n32-k5"/);
   });

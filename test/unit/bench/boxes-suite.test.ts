@@ -7,7 +7,7 @@ import { findSuite } from "../../../bench/suites/suite-catalog.js";
 import { REPO } from "../../cli/run-cli.js";
 
 describe("bench suite boxes", () => {
-  it("runs the spec's example week with sea boxes through the product path and reports boxes against their bound", function () {
+  it("runs the spec's example week with sea boxes through the product path and reports boxes against their bound", async function () {
     this.timeout(120_000);
     const loaded = loadSuite(
       findSuite("boxes")!,
@@ -16,7 +16,12 @@ describe("bench suite boxes", () => {
     );
     if (!loaded.ok) throw new Error(loaded.note);
     expect(loaded.cases.map((c) => c.name)).to.deep.equal(["example-scenario-boxes"]);
-    const r = runCase(loaded.cases[0], { seed: 1, timeLimitS: 1, demoTimeLimitS: 1, noClockStop: true });
+    const r = await runCase(loaded.cases[0], {
+      seed: 1,
+      timeLimitS: 1,
+      demoTimeLimitS: 1,
+      noClockStop: true,
+    });
     expect(r.error).to.equal(undefined);
     expect(r.violations).to.equal(0);
     expect(r.boxes!.boxes).to.be.at.least(r.boxes!.lowerBound);

@@ -65,7 +65,7 @@ describe("quality guard: 16 small benchmark instances at a fixed work budget, se
   const results: InstanceResult[] = [];
   const cvrpNames = Object.keys(CVRP_TODAY);
 
-  before(() => {
+  before(async () => {
     const settings = {
       seed: SEED,
       timeLimitS: GUARD_WORK / EXACT_WORK_PER_SECOND,
@@ -74,7 +74,7 @@ describe("quality guard: 16 small benchmark instances at a fixed work budget, se
     };
     const cases = [...pick("cvrp-a", cvrpNames), ...pick("cvrp-p", cvrpNames), ...pick("bpp-u120", BPP)];
     expect(cases.map((c) => c.name).sort()).to.deep.equal([...cvrpNames, ...BPP].sort());
-    for (const c of cases) results.push(runCase(c, settings));
+    for (const c of cases) results.push(await runCase(c, settings));
   });
 
   it("every plan passes checkPlan, serves every shipment and is never below a proven optimum", () => {

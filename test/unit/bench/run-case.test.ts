@@ -86,9 +86,9 @@ describe("bench: suites and one case through validate -> solve -> checkPlan", ()
     }
   });
 
-  it("plans P-n16-k8 with its 8 trucks: every customer served, checker clean, no better than the optimum", () => {
+  it("plans P-n16-k8 with its 8 trucks: every customer served, checker clean, no better than the optimum", async () => {
     const [c] = cases("cvrp-p", /^P-n16-k8$/);
-    const r = runCase(c, settings);
+    const r = await runCase(c, settings);
     expect(r.error).to.equal(undefined);
     expect(r.violations).to.equal(0);
     expect(r.unassigned).to.equal(0);
@@ -97,9 +97,9 @@ describe("bench: suites and one case through validate -> solve -> checkPlan", ()
     expect(r.gapPct).to.equal(((r.cost! - 450) / 450) * 100);
   });
 
-  it("packs u120_00 into bins: containers are the cost, never under the proven optimum 48", () => {
+  it("packs u120_00 into bins: containers are the cost, never under the proven optimum 48", async () => {
     const [c] = cases("bpp-u120", /^u120_00$/);
-    const r = runCase(c, settings);
+    const r = await runCase(c, settings);
     expect(r.error).to.equal(undefined);
     expect(r.violations).to.equal(0);
     expect(r.unassigned).to.equal(0);
@@ -108,7 +108,7 @@ describe("bench: suites and one case through validate -> solve -> checkPlan", ()
     expect(r.lowerBoundContainers).to.be.at.most(48);
   });
 
-  it("reports an invalid scenario as an error naming the field, without solving", () => {
+  it("reports an invalid scenario as an error naming the field, without solving", async () => {
     const bad: BenchCase = {
       suite: "demo",
       name: "bad",
@@ -120,7 +120,7 @@ describe("bench: suites and one case through validate -> solve -> checkPlan", ()
         notes: [],
       }),
     };
-    const r = runCase(bad, settings);
+    const r = await runCase(bad, settings);
     expect(r.error).to.match(/invalid scenario: .*containerTypes\[0\]\.maxWeightKg: must be > 0/);
     expect(r.timeS).to.equal(null);
   });
