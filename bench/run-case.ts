@@ -1,12 +1,12 @@
 /**
  * One benchmark case through the product's path: build the Scenario, validateScenario,
- * solve (on threads, as `npm run plan` does, when asked), checkPlan, then score the plan against the reference. The checker, not the
- * solver's own summary, decides whether a result counts.
+ * solve as `npm run plan` does (solveOnThreads: with one thread, solve() in this thread),
+ * checkPlan, then score the plan against the reference. The checker, not the solver's own
+ * summary, decides whether a result counts.
  */
 import { performance } from "node:perf_hooks";
 import { checkPlan } from "../shared/core/check/check-plan.js";
 import { validateScenario } from "../shared/core/model/validate.js";
-import { solve } from "../shared/core/solve.js";
 import { solveOnThreads } from "../shared/infra/planning/parallel-solve.js";
 import { blankResult, type InstanceResult, scoreCost } from "./score/bench-score.js";
 import type { BenchCase } from "./suites/load-suite.js";
@@ -40,22 +40,13 @@ export async function runCase(
     const timeLimitS = c.kind === "demo" ? args.demoTimeLimitS : args.timeLimitS;
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
-    const threads = args.threads ?? 1;
-    const plan =
-      threads > 1
-        ? await solveOnThreads(valid.scenario, {
-            seed: args.seed,
-            timeLimitMs: timeLimitS * 1000,
-            threads,
-            useClock: !args.noClockStop,
-            onProgress: (p) => onFraction(p.fraction),
-          })
-        : solve(valid.scenario, {
-            seed: args.seed,
-            timeLimitMs: timeLimitS * 1000,
-            clock: args.noClockStop ? undefined : () => performance.now(),
-            onProgress: (p) => onFraction(p.fraction),
-          });
+    const plan = await solveOnThreads(valid.scenario, {
+      seed: args.seed,
+      timeLimitMs: timeLimitS * 1000,
+      threads: args.threads ?? 1,
+      useClock: !args.noClockStop,
+      onProgress: (p) => onFraction(p.fraction),
+    });
     result.timeS = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     result.cpuS = Number(((cpu.user + cpu.system) / 1e6).toFixed(3));

@@ -3,15 +3,15 @@
  * over BullMQ workers instead). A week one search handles gets a search per thread, each
  * with its own seed (seed-portfolio.ts). A big week is partitioned, its parts planned on
  * `threads` worker threads (largest first, each thread taking the next part when it is
- * done), then merged and repaired across part borders on this thread. The pieces are the core's own (decompose/), so the
- * plan is what solve() would make of the same parts and budgets.
+ * done: plan-on-threads.ts), then merged and repaired across part borders on this thread.
+ * The pieces are the core's own (decompose/), so the plan is what solve() would make of the
+ * same parts and budgets.
  *
  * Reproducible: a part's plan depends only on the part, the seed and its budget, whichever
  * thread plans it and whenever; budgets come from the limit and the thread count alone.
  * The time limit is a promise: parts stop at their budget's wall time and at a common
  * deadline, the repair at the run's end.
  */
-import { Worker } from "node:worker_threads";
 import {
   mergePartPlans,
   PARTS_DEADLINE_SHARE,
@@ -22,8 +22,8 @@ import {
 import type { Plan } from "../../core/model/plan.js";
 import type { Scenario } from "../../core/model/scenario.js";
 import { PARTITION_ABOVE, type SolveProgress, solve } from "../../core/solve.js";
-import { ensureSolverBundle } from "../solver-bundle/build.cjs";
-import type { PartsThreadReply, PartsThreadTask } from "./parts-thread.messages.js";
+import type { PartsThreadTask } from "./parts-thread.messages.js";
+import { planOnThreads } from "./plan-on-threads.js";
 import { solvePortfolio } from "./seed-portfolio.js";
 
 /**
@@ -96,51 +96,18 @@ export async function solveOnThreads(scenario: Scenario, options: ParallelSolveO
     options.onProgress?.({ ...sum, fraction: Math.min(1, sum.fraction) });
   };
 
-  const plans = new Map<string, Plan>();
-  const entry = ensureSolverBundle().file("parts.thread");
-  const workers = Array.from({ length: Math.min(threads, queue.length) }, () => new Worker(entry));
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const next = () => {
-              const item = queue.shift();
-              if (!item) {
-                resolve();
-                return;
-              }
-              const task: PartsThreadTask = {
-                id: item.part.id,
-                scenario: item.part.scenario,
-                seed,
-                timeLimitMs: item.ms,
-                useClock: clock !== undefined,
-                deadline: clock ? partsEnd : undefined,
-              };
-              worker.postMessage(task);
-            };
-            worker.on("message", (m: PartsThreadReply) => {
-              if (m.type === "ready") next();
-              else if (m.type === "progress") {
-                const { type: _t, id: _i, ...progress } = m;
-                latest.set(m.id, { ...progress, ms: budgets.partMs[parts.findIndex((p) => p.id === m.id)] });
-                report();
-              } else if (m.type === "done") {
-                plans.set(m.id, m.plan);
-                next();
-              } else reject(new Error(`part ${m.id} failed: ${m.message}`));
-            });
-            worker.on("error", reject);
-            worker.on("exit", (code) => {
-              if (code !== 0) reject(new Error(`part thread exited with code ${code}`));
-            });
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
+  const tasks: PartsThreadTask[] = queue.map((item) => ({
+    id: item.part.id,
+    scenario: item.part.scenario,
+    seed,
+    timeLimitMs: item.ms,
+    useClock: clock !== undefined,
+    deadline: clock ? partsEnd : undefined,
+  }));
+  const plans = await planOnThreads(tasks, threads, "part", (id, progress) => {
+    latest.set(id, { ...progress, ms: budgets.partMs[parts.findIndex((p) => p.id === id)] });
+    report();
+  });
 
   const planned: PartPlan[] = parts.map((p) => ({ id: p.id, plan: plans.get(p.id)! }));
   const merged = mergePartPlans(scenario, planned, {

@@ -9,13 +9,12 @@
  * so the plan is at least as good as one thread's with the same seed and budget, and ties go
  * to the lower thread. The time limit is a promise: every thread stops at the run's deadline.
  */
-import { Worker } from "node:worker_threads";
 import type { Plan } from "../../core/model/plan.js";
 import type { Scenario } from "../../core/model/scenario.js";
 import { betterPlan } from "../../core/output/plan-order.js";
 import type { SolveProgress } from "../../core/solve.js";
-import { ensureSolverBundle } from "../solver-bundle/build.cjs";
-import type { PartsThreadReply, PartsThreadTask } from "./parts-thread.messages.js";
+import type { PartsThreadTask } from "./parts-thread.messages.js";
+import { planOnThreads } from "./plan-on-threads.js";
 
 /** The seed of thread k: the run's own for k = 0, then spread far apart (a golden-ratio step). */
 export function portfolioSeed(seed: number, k: number): number {
@@ -45,44 +44,23 @@ export async function solvePortfolio(scenario: Scenario, options: PortfolioOptio
     const fraction = latest.reduce((a, p) => a + (p?.fraction ?? 0), 0) / threads;
     options.onProgress({ ...ahead, fraction });
   };
-  const entry = ensureSolverBundle().file("parts.thread");
-  const workers = Array.from({ length: threads }, () => new Worker(entry));
-  let plans: Plan[];
-  try {
-    plans = await Promise.all(
-      workers.map(
-        (worker, k) =>
-          new Promise<Plan>((resolve, reject) => {
-            const id = `seed-${k}`;
-            worker.on("message", (m: PartsThreadReply) => {
-              if (m.type === "ready") {
-                const task: PartsThreadTask = {
-                  id,
-                  scenario,
-                  seed: portfolioSeed(seed, k),
-                  timeLimitMs,
-                  useClock: clock !== undefined,
-                  deadline,
-                };
-                worker.postMessage(task);
-              } else if (m.type === "progress") {
-                const { type: _t, id: _i, ...progress } = m;
-                latest[k] = progress;
-                report();
-              } else if (m.type === "done") resolve(m.plan);
-              else reject(new Error(`search ${id} failed: ${m.message}`));
-            });
-            worker.on("error", reject);
-            worker.on("exit", (code) => {
-              if (code !== 0) reject(new Error(`search thread exited with code ${code}`));
-            });
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+  const tasks: PartsThreadTask[] = Array.from({ length: threads }, (_, k) => ({
+    id: `seed-${k}`,
+    scenario,
+    seed: portfolioSeed(seed, k),
+    timeLimitMs,
+    useClock: clock !== undefined,
+    deadline,
+  }));
+  const plans = await planOnThreads(tasks, threads, "search", (id, progress) => {
+    latest[tasks.findIndex((t) => t.id === id)] = progress;
+    report();
+  });
+  // In thread order, so a tie goes to the lower thread.
+  let best = plans.get(tasks[0].id)!;
+  for (const t of tasks.slice(1)) {
+    const plan = plans.get(t.id)!;
+    if (betterPlan(scenario, plan, best)) best = plan;
   }
-  let best = plans[0];
-  for (const plan of plans.slice(1)) if (betterPlan(scenario, plan, best)) best = plan;
   return best;
 }
