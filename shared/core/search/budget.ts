@@ -63,13 +63,17 @@ export function calibratedCounts(p: Problem): boolean {
 
 /**
  * Work units a second where counts are the calibrated ones (CVRPLIB, bin packing). Raised
- * from 28M when their search got cheaper (insertion, route copies, local search with route
- * data) and their counts were brought to what each step costs. Measured 2026-11-29 23:41 UTC
- * at 28M from CPU time (two benches on the 2 CPUs): CVRPLIB A 0.65, P 0.62, X (six, 10 s)
- * 0.66 of the limit; 38M puts them near 0.87, leaving the clock's 5 % for what follows the
- * search. Village weeks count what their steps cost and keep WORK_PER_SECOND.
+ * from 28M to 38M on 2026-11-29 when their search got cheaper (X at 30 s then used 24-28 s of
+ * CPU); back at 28M since 2026-11-30: the hotter annealing on larger problems (temperature.ts)
+ * and two searches side by side (the CLI's and the bench's default: seed-portfolio.ts) made a
+ * unit dearer. At 38M, CPU time over the limit (Intel Xeon, 2 CPUs): one thread A 1.11, B 1.09,
+ * P 1.06, X at 30 s 1.05 (0.99-1.13); two threads X 34-41 s of wall time at 30 s, so the clock
+ * cut every such run (the plan no longer the seed's alone). At 28M, two threads: X at 30 s
+ * 0.87-0.92 of the limit in CPU a thread, 0.91-0.93 in wall time. Short runs keep a fixed
+ * cost the rate cannot take off (each thread loads the solver and compiles the week): CVRPLIB P
+ * at 2 s on two threads takes 2.26 s of wall time (1.10 of the limit in CPU a thread).
  */
-export const EXACT_WORK_PER_SECOND = 38_000_000;
+export const EXACT_WORK_PER_SECOND = 28_000_000;
 
 /** What one second of a time limit is worth in work units on this problem. */
 export function workPerSecond(p: Problem): number {
