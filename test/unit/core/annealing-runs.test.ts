@@ -2,26 +2,16 @@
  * When the search splits its budget into several annealing runs (search/annealing-runs.ts):
  * small routing problems with enough budget only, and every plan still passes the checker.
  */
-import { readFileSync } from "node:fs";
 import { expect } from "chai";
-import { cvrpToScenario } from "../../../bench/convert/cvrp-to-scenario.converter.js";
-import { parseCvrplib } from "../../../bench/parse/cvrplib.parser.js";
 import type { Scenario } from "../../../shared/core/model/scenario.js";
-import { validateScenario } from "../../../shared/core/model/validate.js";
 import { compileProblem } from "../../../shared/core/problem/compile.js";
 import { annealingRuns, RUNS } from "../../../shared/core/search/annealing-runs.js";
 import { EXACT_WORK_PER_SECOND } from "../../../shared/core/search/budget.js";
 import { solve } from "../../../shared/core/solve.js";
+import { cvrpScenario } from "../../support/cvrplib.js";
 import { expectEveryPackageOnce, expectFeasible } from "../../support/plan-assertions.js";
 
-function cvrp(name: string): Scenario {
-  const path = `bench/data/cvrplib/${name[0]}/${name}.vrp`;
-  const valid = validateScenario(
-    cvrpToScenario(parseCvrplib(readFileSync(path, "utf8"), path), "k").scenario,
-  );
-  if (!valid.ok) throw new Error(JSON.stringify(valid.errors));
-  return valid.scenario;
-}
+const cvrp = cvrpScenario;
 
 const work = (seconds: number) => seconds * EXACT_WORK_PER_SECOND;
 

@@ -4,13 +4,9 @@
  * fleet with a distance objective, adapted to how often the walk is feasible, and the plan
  * returned still serves every customer within every limit.
  */
-import { readFileSync } from "node:fs";
 import { expect } from "chai";
-import { cvrpToScenario } from "../../../bench/convert/cvrp-to-scenario.converter.js";
-import { parseCvrplib } from "../../../bench/parse/cvrplib.parser.js";
 import { insertJobs } from "../../../shared/core/construct/insertion.js";
 import type { Scenario } from "../../../shared/core/model/scenario.js";
-import { validateScenario } from "../../../shared/core/model/validate.js";
 import { compileProblem } from "../../../shared/core/problem/compile.js";
 import { AdaptivePrice } from "../../../shared/core/search/adaptive-price.js";
 import { Budget } from "../../../shared/core/search/budget.js";
@@ -18,16 +14,10 @@ import { nearlyFullFleet } from "../../../shared/core/search/nearly-full-fleet.j
 import { Random } from "../../../shared/core/search/random.js";
 import { Solution } from "../../../shared/core/search/solution.js";
 import { searchParams, solve } from "../../../shared/core/solve.js";
+import { cvrpScenario } from "../../support/cvrplib.js";
 import { expectEveryPackageOnce, expectFeasible } from "../../support/plan-assertions.js";
 
-function cvrp(name: string, fleet: "k" | "unlimited" = "k"): Scenario {
-  const path = `bench/data/cvrplib/${name[0]}/${name}.vrp`;
-  const valid = validateScenario(
-    cvrpToScenario(parseCvrplib(readFileSync(path, "utf8"), path), fleet).scenario,
-  );
-  if (!valid.ok) throw new Error(JSON.stringify(valid.errors));
-  return valid.scenario;
-}
+const cvrp = cvrpScenario;
 
 describe("soft prices: only where a finite fleet is nearly full", () => {
   it("P-n55-k15 and P-n50-k8 (99 % full): soft; P-n40-k5 (88 %), an unlimited fleet or a cost objective: hard", () => {
