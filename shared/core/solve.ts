@@ -23,6 +23,7 @@ import { Annealer, better } from "./search/anneal.js";
 import { annealingRuns } from "./search/annealing-runs.js";
 import { Budget, workPerSecond } from "./search/budget.js";
 import { sortHeaviestFirst } from "./search/insertion-order.js";
+import type { Meetings } from "./search/meetings.js";
 import { Random } from "./search/random.js";
 import { type SearchParams, Solution } from "./search/solution.js";
 import { topUp } from "./search/top-up.js";
@@ -56,6 +57,8 @@ export interface SolveOptions {
   maxShipmentsPerPart?: number;
   /** After planning in parts, repair across their borders. Default true. */
   repairParts?: boolean;
+  /** Other searches of the same week to meet (search/meetings.ts); a search of one annealing run only. */
+  meetings?: Meetings;
 }
 
 export function searchParams(p: Problem): SearchParams {
@@ -136,8 +139,13 @@ function solveWhole(scenario: Scenario, options: SolveOptions): Plan {
               end - FINISH_SHARE * timeLimitMs,
               rate,
             );
-      const annealer = new Annealer(sol, rng, runBudget, bound, (pr) =>
-        report((run + pr.fraction) / runs, pr.best),
+      const annealer = new Annealer(
+        sol,
+        rng,
+        runBudget,
+        bound,
+        (pr) => report((run + pr.fraction) / runs, pr.best),
+        runs === 1 ? options.meetings : undefined,
       );
       const found = annealer.run();
       if (best === null || better(found, best)) best = found;

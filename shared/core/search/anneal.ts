@@ -12,6 +12,7 @@ import { AdaptivePrice } from "./adaptive-price.js";
 import { type Budget, calibratedCounts } from "./budget.js";
 import { sortForInsertion, sortHeaviestFirst } from "./insertion-order.js";
 import { localSearch, OPERATORS } from "./local-search.js";
+import { type Meetings, rebuild, shareBest } from "./meetings.js";
 import { nearlyFullFleet } from "./nearly-full-fleet.js";
 import { nearestJobs } from "./neighbours.js";
 import { packToBound } from "./packing/pack-to-bound.js";
@@ -72,6 +73,7 @@ export class Annealer {
   private readonly overload: AdaptivePrice | null;
   private nextReport = 0;
   private lastPolish = Number.NEGATIVE_INFINITY;
+  private nextMeeting = 0;
   best: Solution;
 
   constructor(
@@ -80,6 +82,8 @@ export class Annealer {
     private readonly budget: Budget,
     private readonly lowerBound: number,
     private readonly onProgress?: (p: AnnealProgress) => void,
+    /** Other searches of the same week to meet at agreed points of the budget (meetings.ts). */
+    private readonly meetings?: Meetings,
   ) {
     const p = start.p;
     this.neighbours = nearestJobs(p);
@@ -223,6 +227,11 @@ export class Annealer {
     let currentPen = this.penalized(current);
     while (this.budget.fraction() < until && !this.provenOptimal() && this.budget.tick()) {
       this.report();
+      const joined = this.meet();
+      if (joined !== null) {
+        current = joined;
+        currentPen = this.penalized(current);
+      }
       const cand = this.ruinAndRecreate(current);
       const pen = this.penalized(cand);
       const temperature = this.t0 * (this.tf / this.t0) ** this.budget.fraction();
@@ -251,6 +260,27 @@ export class Annealer {
       }
     }
     return current;
+  }
+
+  /**
+   * Hold the meetings whose point of the budget has passed: hand this search's best over and,
+   * when another search's is better, make that the best and the walk's current plan.
+   */
+  private meet(): Solution | null {
+    const m = this.meetings;
+    let joined: Solution | null = null;
+    while (
+      m !== undefined &&
+      this.nextMeeting < m.at.length &&
+      this.budget.fraction() >= m.at[this.nextMeeting]
+    ) {
+      const other = rebuild(this.best, m.meet(this.nextMeeting++, shareBest(this.best)));
+      if (other === null || !better(other, this.best)) continue;
+      this.best = other;
+      joined = other.clone();
+      joined.overloadPerKg = this.overloadPrice();
+    }
+    return joined;
   }
 
   /**

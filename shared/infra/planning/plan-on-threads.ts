@@ -5,13 +5,21 @@
  */
 import { Worker } from "node:worker_threads";
 import type { Plan } from "../../core/model/plan.js";
+import type { SharedBest } from "../../core/search/meetings.js";
 import type { SolveProgress } from "../../core/solve.js";
 import { ensureSolverBundle } from "../solver-bundle/build.cjs";
 import type { PartsThreadReply, PartsThreadTask } from "./parts-thread.messages.js";
 
+/** What a portfolio's meetings need to hear from the threads (seed-portfolio.ts). */
+export interface ThreadMeetings {
+  meet(id: string, index: number, best: SharedBest): void;
+  done(id: string): void;
+}
+
 /**
  * @param what the tasks' name in an error ("part", "search")
  * @param onProgress each task's latest figures, as its thread reports them
+ * @param meetings where tasks' searches meet: told of each arrival and of each task done
  * @returns every task's plan, by task id
  */
 export async function planOnThreads(
@@ -19,6 +27,7 @@ export async function planOnThreads(
   threads: number,
   what: string,
   onProgress: (id: string, progress: SolveProgress) => void,
+  meetings?: ThreadMeetings,
 ): Promise<Map<string, Plan>> {
   const queue = [...tasks];
   const plans = new Map<string, Plan>();
@@ -31,7 +40,7 @@ export async function planOnThreads(
           new Promise<void>((resolve, reject) => {
             const next = () => {
               const task = queue.shift();
-              if (task) worker.postMessage(task);
+              if (task) worker.postMessage(task, task.port ? [task.port] : []);
               else resolve();
             };
             worker.on("message", (m: PartsThreadReply) => {
@@ -39,8 +48,10 @@ export async function planOnThreads(
               else if (m.type === "progress") {
                 const { type: _t, id, ...progress } = m;
                 onProgress(id, progress);
-              } else if (m.type === "done") {
+              } else if (m.type === "meet") meetings?.meet(m.id, m.index, m.best);
+              else if (m.type === "done") {
                 plans.set(m.id, m.plan);
+                meetings?.done(m.id);
                 next();
               } else reject(new Error(`${what} ${m.id} failed: ${m.message}`));
             });

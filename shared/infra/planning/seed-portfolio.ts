@@ -5,14 +5,21 @@
  * searches that differ only in their random choices end in different places, and the
  * better of two is better on average than either (measured: BENCHMARKS.md, issue 8).
  *
+ * The searches meet halfway and at three quarters of their budgets (core/search/meetings.ts,
+ * infra/planning/meeting-room.ts): a search behind the other's best carries on from it. Two
+ * searches run apart spend the second half of one of them far from the leader; meeting, both
+ * spend it near the leader's plan, each with its own random choices.
+ *
  * Reproducible: thread k searches with portfolioSeed(seed, k), thread 0 with the seed itself,
- * so the plan is at least as good as one thread's with the same seed and budget, and ties go
- * to the lower thread. The time limit is a promise: every thread stops at the run's deadline.
+ * meetings fall at the same work on every thread, and ties go to the lower thread. The time
+ * limit is a promise: every thread stops at the run's deadline.
  */
+import { MessageChannel } from "node:worker_threads";
 import type { Plan } from "../../core/model/plan.js";
 import type { Scenario } from "../../core/model/scenario.js";
 import { betterPlan } from "../../core/output/plan-order.js";
 import type { SolveProgress } from "../../core/solve.js";
+import { MeetingRoom } from "./meeting-room.js";
 import type { PartsThreadTask } from "./parts-thread.messages.js";
 import { planOnThreads } from "./plan-on-threads.js";
 
@@ -20,6 +27,13 @@ import { planOnThreads } from "./plan-on-threads.js";
 export function portfolioSeed(seed: number, k: number): number {
   return k === 0 ? seed : (seed + Math.imul(k, 0x9e3779b1)) >>> 0;
 }
+
+/**
+ * Shares of the budget at which the searches meet. Measured on CVRPLIB X at 30 s, two threads,
+ * seeds 1-10 (BENCHMARKS.md, "Searches that meet"); a search of several short annealing runs
+ * (small problems: search/annealing-runs.ts) holds none.
+ */
+export const MEET_AT: readonly number[] = [0.5, 0.75];
 
 export interface PortfolioOptions {
   seed: number;
@@ -44,6 +58,7 @@ export async function solvePortfolio(scenario: Scenario, options: PortfolioOptio
     const fraction = latest.reduce((a, p) => a + (p?.fraction ?? 0), 0) / threads;
     options.onProgress({ ...ahead, fraction });
   };
+  const channels = Array.from({ length: threads }, () => new MessageChannel());
   const tasks: PartsThreadTask[] = Array.from({ length: threads }, (_, k) => ({
     id: `seed-${k}`,
     scenario,
@@ -51,11 +66,23 @@ export async function solvePortfolio(scenario: Scenario, options: PortfolioOptio
     timeLimitMs,
     useClock: clock !== undefined,
     deadline,
+    meetAt: [...MEET_AT],
+    port: channels[k].port2,
   }));
-  const plans = await planOnThreads(tasks, threads, "search", (id, progress) => {
-    latest[tasks.findIndex((t) => t.id === id)] = progress;
-    report();
-  });
+  const room = new MeetingRoom(
+    tasks.map((t) => t.id),
+    channels.map((c) => c.port1),
+  );
+  const plans = await planOnThreads(
+    tasks,
+    threads,
+    "search",
+    (id, progress) => {
+      latest[tasks.findIndex((t) => t.id === id)] = progress;
+      report();
+    },
+    room,
+  ).finally(() => room.close());
   // In thread order, so a tie goes to the lower thread.
   let best = plans.get(tasks[0].id)!;
   for (const t of tasks.slice(1)) {
