@@ -9,6 +9,7 @@
 import { insertJobs } from "../construct/insertion.js";
 import { orOpt } from "../operators/or-opt.js";
 import { AdaptivePrice } from "./adaptive-price.js";
+import { better, betterShared } from "./better.js";
 import { type Budget, calibratedCounts } from "./budget.js";
 import { sortForInsertion, sortHeaviestFirst } from "./insertion-order.js";
 import { localSearch, OPERATORS } from "./local-search.js";
@@ -25,14 +26,6 @@ import { temperatures } from "./temperature.js";
 export interface AnnealProgress {
   fraction: number;
   best: Solution;
-}
-
-/** True when a serves more weight than b, or the same weight at a lower cost. */
-export function better(a: Solution, b: Solution): boolean {
-  const wa = a.unassignedWeight();
-  const wb = b.unassignedWeight();
-  if (Math.abs(wa - wb) > 1e-9) return wa < wb;
-  return a.cost() < b.cost() - 1e-9;
 }
 
 /** Least share of the budget between two local-search polishes of a new best. */
@@ -274,8 +267,12 @@ export class Annealer {
       this.nextMeeting < m.at.length &&
       this.budget.fraction() >= m.at[this.nextMeeting]
     ) {
-      const other = rebuild(this.best, m.meet(this.nextMeeting++, shareBest(this.best)));
-      if (other === null || !better(other, this.best)) continue;
+      const mine = shareBest(this.best);
+      const theirs = m.meet(this.nextMeeting++, mine);
+      // Ahead (usually given its own best back): nothing to rebuild.
+      if (!betterShared(theirs, mine)) continue;
+      const other = rebuild(this.best, theirs);
+      if (other === null) continue;
       this.best = other;
       joined = other.clone();
       joined.overloadPerKg = this.overloadPrice();

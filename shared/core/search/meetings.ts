@@ -14,7 +14,7 @@ import { Solution } from "./solution.js";
 export interface SharedBest {
   routes: { kind: number; jobs: number[] }[];
   unassigned: number[];
-  /** Weight left out and cost: how two bests compare (as anneal.ts's `better`). */
+  /** Weight left out and cost: how two bests compare (better.ts). */
   unassignedKg: number;
   cost: number;
 }
@@ -33,12 +33,6 @@ export function shareBest(s: Solution): SharedBest {
     unassignedKg: s.unassignedWeight(),
     cost: s.cost(),
   };
-}
-
-/** True when a is the better of two shared bests (more weight served, then lower cost). */
-export function betterShared(a: SharedBest, b: SharedBest): boolean {
-  if (Math.abs(a.unassignedKg - b.unassignedKg) > 1e-9) return a.unassignedKg < b.unassignedKg;
-  return a.cost < b.cost - 1e-9;
 }
 
 /** The shared plan rebuilt on this search's problem (null if a trip does not evaluate as feasible here). */

@@ -4,7 +4,8 @@
  * best of those that came (ties to the lower thread, so a run is reproducible).
  */
 import type { MessagePort } from "node:worker_threads";
-import { betterShared, type SharedBest } from "../../core/search/meetings.js";
+import { betterShared } from "../../core/search/better.js";
+import type { SharedBest } from "../../core/search/meetings.js";
 import type { ThreadMeetings } from "./plan-on-threads.js";
 
 export class MeetingRoom implements ThreadMeetings {
