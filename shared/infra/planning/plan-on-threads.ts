@@ -29,6 +29,9 @@ export async function planOnThreads(
   onProgress: (id: string, progress: SolveProgress) => void,
   meetings?: ThreadMeetings,
 ): Promise<Map<string, Plan>> {
+  // A search waiting at a meeting holds its thread: one still queued behind it would never come.
+  if (meetings !== undefined && tasks.length > threads)
+    throw new Error(`${tasks.length} ${what} tasks that meet need as many threads, got ${threads}`);
   const queue = [...tasks];
   const plans = new Map<string, Plan>();
   const entry = ensureSolverBundle().file("parts.thread");

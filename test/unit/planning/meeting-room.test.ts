@@ -6,6 +6,8 @@ import { MessageChannel, receiveMessageOnPort } from "node:worker_threads";
 import { expect } from "chai";
 import type { SharedBest } from "../../../shared/core/search/meetings.js";
 import { MeetingRoom } from "../../../shared/infra/planning/meeting-room.js";
+import type { PartsThreadTask } from "../../../shared/infra/planning/parts-thread.messages.js";
+import { planOnThreads } from "../../../shared/infra/planning/plan-on-threads.js";
 
 const best = (cost: number): SharedBest => ({
   routes: [{ kind: 0, jobs: [cost] }],
@@ -62,6 +64,26 @@ describe("meeting room: the best plan of a meeting to every search waiting", () 
     // Finished first, then the other comes: answered at once.
     room.meet("seed-0", 2, best(430));
     expect(heard(0)?.cost).to.equal(430);
+    close();
+  });
+
+  it("is refused with fewer threads than searches: one waiting at a meeting would hold its thread for good", async () => {
+    const { room, ids, close } = setUp(2);
+    const tasks = ids.map(
+      (id): PartsThreadTask => ({
+        id,
+        scenario: {} as PartsThreadTask["scenario"],
+        seed: 1,
+        timeLimitMs: 1,
+        useClock: false,
+        meetAt: [0.5],
+      }),
+    );
+    let refused: unknown;
+    await planOnThreads(tasks, 1, "search", () => {}, room).catch((e) => {
+      refused = e;
+    });
+    expect(String(refused)).to.match(/2 search tasks that meet need as many threads, got 1/);
     close();
   });
 });
