@@ -81,7 +81,7 @@ async function run(args: PlanArgs): Promise<number> {
 
   const scenario = validation.scenario;
   const progress = createProgressReporter(process.stderr);
-  let plan: Plan;
+  let plan: Plan | undefined;
   try {
     // A big week is planned in parts on threads; a small one in this thread, as before.
     plan = await solveOnThreads(scenario, {
@@ -92,7 +92,7 @@ async function run(args: PlanArgs): Promise<number> {
       onProgress: (p) => progress.update(p),
     });
   } finally {
-    progress.stop();
+    progress.stop(plan);
   }
 
   const text = `${JSON.stringify(plan, null, 2)}\n`;

@@ -1,17 +1,31 @@
 /**
  * Progress on standard error while the planner searches. A terminal gets a live bar;
  * a pipe or log file gets a few plain lines, because a redrawn bar there is noise.
+ *
+ * While it searches, the figures are the best plan's so far: its containers and what its
+ * trucks cost. The last line is the plan's own (its summary's cost, freight included where
+ * there are sea boxes), so it never disagrees with the summary printed after it.
  */
 import cliProgress from "cli-progress";
+import type { Plan } from "../../shared/core/model/plan.js";
 import type { SolveProgress } from "../../shared/core/solve.js";
 import { formatIdr } from "./summary.js";
 
 export interface ProgressReporter {
   update(progress: SolveProgress): void;
-  stop(): void;
+  /** End the progress; with the plan made, its own figures are the last shown. */
+  stop(plan?: Plan): void;
 }
 
-const PLAIN_STEPS = [0.25, 0.5, 0.75, 1];
+/** The plan's cost as its summary's headline: trucks, plus freight where there are sea boxes. */
+function planCost(plan: Plan): string {
+  const s = plan.summary;
+  if (s.boxes === undefined) return formatIdr(s.cost);
+  return `${formatIdr(s.cost + (s.freight ?? 0))} (trucks + freight)`;
+}
+
+/** Steps printed while searching; the end is printed from the plan itself. */
+const PLAIN_STEPS = [0.25, 0.5, 0.75];
 
 export function createProgressReporter(stream: NodeJS.WriteStream = process.stderr): ProgressReporter {
   return stream.isTTY ? barReporter(stream) : plainReporter(stream);
@@ -22,22 +36,31 @@ function barReporter(stream: NodeJS.WriteStream): ProgressReporter {
     {
       stream,
       format:
-        "planning [{bar}] {percentage}% | {containers} containers | search cost {cost} | {unassigned} unassigned",
+        "planning [{bar}] {percentage}% | {containers} containers | {costLabel} {cost} | {unassigned} unassigned",
       hideCursor: true,
       clearOnComplete: false,
     },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(100, 0, { containers: 0, cost: formatIdr(0), unassigned: 0 });
+  bar.start(100, 0, { containers: 0, costLabel: "truck cost", cost: formatIdr(0), unassigned: 0 });
   return {
     update(p) {
       bar.update(Math.round(p.fraction * 100), {
         containers: p.containers,
+        costLabel: "truck cost",
         cost: formatIdr(p.cost),
         unassigned: p.unassigned,
       });
     },
-    stop() {
+    stop(plan) {
+      if (plan !== undefined) {
+        bar.update(100, {
+          containers: plan.summary.containers,
+          costLabel: "cost",
+          cost: planCost(plan),
+          unassigned: plan.unassigned.length,
+        });
+      }
       bar.stop();
     },
   };
@@ -52,9 +75,14 @@ function plainReporter(stream: NodeJS.WriteStream): ProgressReporter {
       while (next < PLAIN_STEPS.length && p.fraction >= PLAIN_STEPS[next]) next++;
       const pct = Math.round(PLAIN_STEPS[next - 1] * 100);
       stream.write(
-        `planning ${pct}%: ${p.containers} containers, search cost ${formatIdr(p.cost)}, ${p.unassigned} unassigned\n`,
+        `planning ${pct}%: ${p.containers} containers, truck cost ${formatIdr(p.cost)}, ${p.unassigned} unassigned\n`,
       );
     },
-    stop() {},
+    stop(plan) {
+      if (plan === undefined) return;
+      stream.write(
+        `planned: ${plan.summary.containers} containers, cost ${planCost(plan)}, ${plan.unassigned.length} unassigned\n`,
+      );
+    },
   };
 }

@@ -38,8 +38,10 @@ export interface SolveProgress {
   /** 0..1 of the budget used */
   fraction: number;
   containers: number;
-  cost: number;
+  /** Shipment parts the best plan leaves out so far, those set aside before the search included. */
   unassigned: number;
+  /** What the best plan's containers cost so far, as its summary will count it (rupiah); not the search's objective. */
+  cost: number;
 }
 
 export interface SolveOptions {
@@ -120,8 +122,9 @@ function solveWhole(scenario: Scenario, options: SolveOptions): Plan {
     options.onProgress?.({
       fraction,
       containers: s.routes.length,
-      cost: s.cost(),
-      unassigned: s.unassigned.length,
+      cost: s.truckCost(),
+      // Shipments no container can take (set aside before the search) are unassigned too.
+      unassigned: s.unassigned.length + setAside.length,
     });
   if (problem.jobs.length > 0) {
     const allJobs = problem.jobs.map((j) => j.index);

@@ -75,7 +75,12 @@ describe("npm run plan (scripts/plan.ts)", function () {
       expect(first.stderr).to.include("km");
       expect(first.stderr).to.include("solve time");
       for (const u of first.plan.unassigned) expect(first.stderr).to.include(`${u.shipment} (`);
-      expect(first.stderr).to.match(/planning 100%/); // plain progress lines: stderr is not a TTY here
+      // Plain progress lines (stderr is not a TTY here), the last one the plan's own figures.
+      expect(first.stderr).to.match(/planning 25%: \d+ containers, truck cost Rp /);
+      const cost = first.stderr.match(/\n {2}cost\s+(Rp [\d.]+)\n/)?.[1];
+      expect(first.stderr).to.include(
+        `planned: ${s.containers} containers, cost ${cost}, ${first.plan.unassigned.length} unassigned\n`,
+      );
     });
 
     it("gives the same containers for the same seed", async () => {

@@ -15,7 +15,7 @@
  * left without a box at the end leave the plan: their jobs become unassigned (NO_CONTAINER).
  */
 import { compareItems, packSailing, type SailingPacking } from "../boxes/pack-sailing.js";
-import type { Problem } from "../problem/problem.js";
+import { type Problem, truckCost } from "../problem/problem.js";
 import { type BoxItem, boxSlotsOf, loadProfile, tareOf } from "../rules/boxes.js";
 import { type EndpointOption, endpointOptions } from "../search/route-eval.js";
 import type { Solution } from "../search/solution.js";
@@ -214,7 +214,7 @@ export function assignBoxSailings(sol: Solution): number[] {
   );
   const truck = routes.map((r, i) => {
     const kind = p.kinds[r.kind];
-    return new Map(options[i].map((o) => [o.endpoint, kind.fixedCost + kind.costPerKm * o.km]));
+    return new Map(options[i].map((o) => [o.endpoint, truckCost(kind, o.km)]));
   });
   const km = options.map((opts) => new Map(opts.map((o) => [o.endpoint, o.km])));
   const width = String(routes.length).length;
@@ -224,7 +224,7 @@ export function assignBoxSailings(sol: Solution): number[] {
   // A route whose current end is not among its options (cannot happen after a feasible search) stays put.
   routes.forEach((r, i) => {
     if (!truck[i].has(r.endpoint)) {
-      truck[i].set(r.endpoint, p.kinds[r.kind].fixedCost + p.kinds[r.kind].costPerKm * r.km);
+      truck[i].set(r.endpoint, truckCost(p.kinds[r.kind], r.km));
       km[i].set(r.endpoint, r.km);
     }
   });

@@ -7,7 +7,7 @@
 import { DateTime } from "luxon";
 import type { Plan, PlanContainer, PlanStop, PlanUnassigned } from "../model/plan.js";
 import type { SetAside } from "../problem/compile.js";
-import type { Problem } from "../problem/problem.js";
+import { type Problem, truckCost } from "../problem/problem.js";
 import { placeZone } from "../rules/zones.js";
 import { type TimedStop, walkRoute } from "../search/route-eval.js";
 import type { Route, Solution } from "../search/solution.js";
@@ -127,7 +127,7 @@ export function toPlan(
       stops,
       portArrival: instantIn(sch.portArrival, placeZone(s, port.timeZone)),
       distanceKm: r.km,
-      cost: kind.fixedCost + kind.costPerKm * r.km,
+      cost: truckCost(kind, r.km),
       weightKg,
       volumeM3,
     };

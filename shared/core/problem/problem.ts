@@ -44,6 +44,15 @@ export interface Kind {
   endpointMask: Uint32Array;
 }
 
+/**
+ * What a container's trip costs in the plan (rupiah): its fixed cost and its kilometres. The
+ * plan's containers, their summary and every search figure shown to a person use this; the
+ * search's own objective adds a fill bonus on top (route-eval.ts), which is not money.
+ */
+export function truckCost(kind: Pick<Kind, "fixedCost" | "costPerKm">, km: number): number {
+  return kind.fixedCost + kind.costPerKm * km;
+}
+
 export interface Endpoint {
   index: number;
   port: number; // index into scenario.ports

@@ -5,7 +5,7 @@
  * starts once, at the first moment inside a pickup window after arrival and after the
  * readyAt of everything loaded there, and takes the village's service time once.
  */
-import type { Problem } from "../problem/problem.js";
+import { type Problem, truckCost } from "../problem/problem.js";
 import { earliestInWindow } from "../rules/time-windows.js";
 import { boxTerm } from "./box-term.js";
 
@@ -36,7 +36,7 @@ export function routeObjective(
   fillBonus: number,
 ): number {
   const kind = p.kinds[kindIndex];
-  const base = p.objective === "distance" ? km : kind.fixedCost + kind.costPerKm * km;
+  const base = p.objective === "distance" ? km : truckCost(kind, km);
   const fill = weightKg / kind.maxWeightKg;
   return base - fillBonus * fill * fill;
 }

@@ -6,7 +6,7 @@
  * route the first time it changes it (`own`). Ruin and recreate touches a few routes per
  * iteration, so this keeps the per-iteration copy small on big instances.
  */
-import type { Problem } from "../problem/problem.js";
+import { type Problem, truckCost } from "../problem/problem.js";
 import { INCOMPATIBLE_MASK } from "../rules/handling.js";
 import { destinationsMayMix } from "./box-term.js";
 import { ROUTE_COPY_WORK, tripWork } from "./budget.js";
@@ -136,6 +136,13 @@ export class Solution {
   cost(): number {
     let c = 0;
     for (const r of this.routes) c += r.obj;
+    return c;
+  }
+
+  /** What the containers in use cost as the plan will show it (problem.ts `truckCost`), not the objective. */
+  truckCost(): number {
+    let c = 0;
+    for (const r of this.routes) c += truckCost(this.p.kinds[r.kind], r.km);
     return c;
   }
 
