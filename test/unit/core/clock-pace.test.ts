@@ -54,7 +54,9 @@ describe("search/budget: the clock paces a search that falls behind", () => {
   it("a search on a slow machine reaches the end of its schedule by the deadline, with a checked plan", function () {
     this.timeout(60_000);
     const path = "bench/data/cvrplib/P/P-n101-k4.vrp";
-    const parsed = validateScenario(cvrpToScenario(parseCvrplib(readFileSync(path, "utf8"), path), "k").scenario);
+    const parsed = validateScenario(
+      cvrpToScenario(parseCvrplib(readFileSync(path, "utf8"), path), "k").scenario,
+    );
     if (!parsed.ok) throw new Error("invalid scenario");
     const scenario = parsed.scenario;
     // Each reading of the clock moves it on: at this pace the deadline comes long before the work
