@@ -4,13 +4,10 @@
  * cut off while still hot; a machine that keeps pace plans by work alone. The clocks here are
  * fake, so the "machine" is the same on every run.
  */
-import { readFileSync } from "node:fs";
 import { expect } from "chai";
-import { cvrpToScenario } from "../../../bench/convert/cvrp-to-scenario.converter.js";
-import { parseCvrplib } from "../../../bench/parse/cvrplib.parser.js";
-import { validateScenario } from "../../../shared/core/model/validate.js";
 import { Budget, CLOCK_PACE_SLACK } from "../../../shared/core/search/budget.js";
 import { type SolveProgress, solve } from "../../../shared/core/solve.js";
+import { cvrpScenario } from "../../support/cvrplib.js";
 import { expectFeasible } from "../../support/plan-assertions.js";
 
 const RATE = 1_000_000;
@@ -53,12 +50,7 @@ describe("search/budget: the clock paces a search that falls behind", () => {
 
   it("a search on a slow machine reaches the end of its schedule by the deadline, with a checked plan", function () {
     this.timeout(60_000);
-    const path = "bench/data/cvrplib/P/P-n101-k4.vrp";
-    const parsed = validateScenario(
-      cvrpToScenario(parseCvrplib(readFileSync(path, "utf8"), path), "k").scenario,
-    );
-    if (!parsed.ok) throw new Error("invalid scenario");
-    const scenario = parsed.scenario;
+    const scenario = cvrpScenario("P-n101-k4");
     // Each reading of the clock moves it on: at this pace the deadline comes long before the work
     // count's end (the search reads the clock a few times an iteration).
     let now = 0;
