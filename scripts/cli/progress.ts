@@ -8,6 +8,7 @@
  */
 import cliProgress from "cli-progress";
 import type { Plan } from "../../shared/core/model/plan.js";
+import { moneyCost } from "../../shared/core/output/plan-order.js";
 import type { SolveProgress } from "../../shared/core/solve.js";
 import { formatIdr } from "./summary.js";
 
@@ -19,9 +20,8 @@ export interface ProgressReporter {
 
 /** The plan's cost as its summary's headline: trucks, plus freight where there are sea boxes. */
 function planCost(plan: Plan): string {
-  const s = plan.summary;
-  if (s.boxes === undefined) return formatIdr(s.cost);
-  return `${formatIdr(s.cost + (s.freight ?? 0))} (trucks + freight)`;
+  if (plan.summary.boxes === undefined) return formatIdr(plan.summary.cost);
+  return `${formatIdr(moneyCost(plan))} (trucks + freight)`;
 }
 
 /** Steps printed while searching; the end is printed from the plan itself. */

@@ -3,6 +3,7 @@
  * reads before opening the plan file. Pure: a Plan in, lines of text out.
  */
 import type { Plan } from "../../shared/core/model/plan.js";
+import { moneyCost } from "../../shared/core/output/plan-order.js";
 
 /** 12345678 -> "Rp 12.345.678" (Indonesian grouping with dots, whole rupiah). */
 export function formatIdr(amount: number): string {
@@ -42,7 +43,7 @@ export function summaryLines(plan: Plan): string[] {
     const freight = s.freight ?? 0;
     lines.push(
       `  sea boxes       ${s.boxes} used (lower bound ${s.lowerBoundBoxes ?? 0}), freight ${formatIdr(freight)}`,
-      `  total           ${formatIdr(s.cost + freight)} (trucks + freight)`,
+      `  total           ${formatIdr(moneyCost(plan))} (trucks + freight)`,
     );
   }
   lines.push(

@@ -11,10 +11,14 @@ import type { Scenario } from "../model/scenario.js";
 const WEIGHT_TOLERANCE_KG = 1e-6;
 const COST_TOLERANCE = 1e-6;
 
+/** What the plan costs in all (rupiah): its containers, plus the boxes' freight where there are sea boxes. */
+export function moneyCost(plan: Plan): number {
+  return plan.summary.cost + (plan.summary.freight ?? 0);
+}
+
 /** What the plan's objective counts after the weight it assigns. */
 export function planCost(scenario: Scenario, plan: Plan): number {
-  const s = plan.summary;
-  return scenario.objective === "distance" ? s.distanceKm : s.cost + (s.freight ?? 0);
+  return scenario.objective === "distance" ? plan.summary.distanceKm : moneyCost(plan);
 }
 
 /** True when `a` is strictly better than `b`. */
