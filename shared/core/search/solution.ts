@@ -68,6 +68,30 @@ export function placeJobs(routes: readonly Route[], routeOf: Int32Array, from: n
   }
 }
 
+/** loadsOnly's answer per problem, with the job count it was given for (top-up adds pieces). */
+const loadsOnlyCache = new WeakMap<Problem, { jobs: number; answer: boolean }>();
+
+/**
+ * True when nothing but weight and volume can keep a job out of a container: every job fits
+ * every kind, no two handling classes present exclude each other, no products, no sea boxes.
+ */
+export function loadsOnly(p: Problem): boolean {
+  const known = loadsOnlyCache.get(p);
+  if (known !== undefined && known.jobs === p.jobs.length) return known.answer;
+  let answer = p.products.length === 0 && p.boxes === null;
+  let classes = 0;
+  for (const j of p.jobs) {
+    if (!answer) break;
+    classes |= 1 << j.cls;
+    for (let k = 0; k < j.kindOk.length; k++) if (j.kindOk[k] === 0) answer = false;
+  }
+  for (let c = 0; answer && c < INCOMPATIBLE_MASK.length; c++) {
+    if ((classes & (1 << c)) !== 0 && (INCOMPATIBLE_MASK[c] & classes) !== 0) answer = false;
+  }
+  loadsOnlyCache.set(p, { jobs: p.jobs.length, answer });
+  return answer;
+}
+
 export interface SearchParams {
   /** Bonus per route for (weight fill)^2: steers toward emptying containers; never worth a container. */
   fillBonus: number;
@@ -159,7 +183,7 @@ export class Solution {
     return w;
   }
 
-  /** O(1)-ish checks before any evaluation: kind, capacity, classes, products. */
+  /** O(1)-ish checks before any evaluation: kind, capacity, classes, products (see also loadsOnly). */
   canTake(r: Route, job: number): boolean {
     const j = this.p.jobs[job];
     if (j.kindOk[r.kind] === 0) return false;
