@@ -19,7 +19,7 @@ export interface ProgressReporter {
 }
 
 /** The plan's cost as its summary's headline: trucks, plus freight where there are sea boxes. */
-function planCost(plan: Plan): string {
+function costText(plan: Plan): string {
   if (plan.summary.boxes === undefined) return formatIdr(plan.summary.cost);
   return `${formatIdr(moneyCost(plan))} (trucks + freight)`;
 }
@@ -57,7 +57,7 @@ function barReporter(stream: NodeJS.WriteStream): ProgressReporter {
         bar.update(100, {
           containers: plan.summary.containers,
           costLabel: "cost",
-          cost: planCost(plan),
+          cost: costText(plan),
           unassigned: plan.unassigned.length,
         });
       }
@@ -81,7 +81,7 @@ function plainReporter(stream: NodeJS.WriteStream): ProgressReporter {
     stop(plan) {
       if (plan === undefined) return;
       stream.write(
-        `planned: ${plan.summary.containers} containers, cost ${planCost(plan)}, ${plan.unassigned.length} unassigned\n`,
+        `planned: ${plan.summary.containers} containers, cost ${costText(plan)}, ${plan.unassigned.length} unassigned\n`,
       );
     },
   };

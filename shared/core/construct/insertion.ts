@@ -37,10 +37,14 @@ export function insertJobs(
   blinkRate = BLINK_RATE,
 ): void {
   const blinks = new Blinks(rng, blinkRate);
+  // Where only the load can keep a job out (solution.ts loadsOnly), insertOne makes canTake's
+  // two load comparisons itself: on CVRPLIB X, where most routes are too full for the job,
+  // canTake on every route for every job was a tenth of the search.
+  const plain = sol.p.kinds.length === 1 && loadsOnly(sol.p);
   for (const job of jobs) {
     // Out of time (a loaded machine, or a week far too big for its limit): the best plan so
     // far must still carry every job it can, so each goes where one quick look puts it.
-    const placed = budget.timeUp() ? insertQuickly(sol, job) : insertOne(sol, job, blinks, budget);
+    const placed = budget.timeUp() ? insertQuickly(sol, job) : insertOne(sol, job, blinks, budget, plain);
     if (!placed) sol.unassigned.push(job);
   }
   // Route copies and re-evaluations since the last charge (the ruin before this, the
@@ -125,7 +129,7 @@ class Blinks {
   }
 }
 
-function insertOne(sol: Solution, job: number, blinks: Blinks, budget: Budget): boolean {
+function insertOne(sol: Solution, job: number, blinks: Blinks, budget: Budget, plain: boolean): boolean {
   const p = sol.p;
   const J = p.jobs;
   const n = p.travel.size;
@@ -143,10 +147,7 @@ function insertOne(sol: Solution, job: number, blinks: Blinks, budget: Budget): 
   const candidates: Candidate[] = [];
   let skipped = 0;
 
-  // Where only the load can keep the job out (solution.ts loadsOnly), canTake's two load
-  // comparisons are made here, the limits read once: on CVRPLIB X, where most routes are too
-  // full for the job, canTake on every route for every job was a tenth of the search.
-  const plain = p.kinds.length === 1 && loadsOnly(p);
+  // canTake's load comparisons where they are all it would make (`plain`), the limits read once.
   const jw = j.weightKg;
   const jv = j.volumeM3;
   const maxKg = !plain ? 0 : overload === 0 ? p.kinds[0].maxWeightKg + 1e-9 : Infinity;

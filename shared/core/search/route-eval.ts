@@ -268,7 +268,7 @@ function evaluateToOneEnd(
   return {
     feasible: true,
     km: total,
-    obj: routeObjective(p, kindIndex, total, weight, fillBonus) + 0,
+    obj: routeObjective(p, kindIndex, total, weight, fillBonus),
     endpoint: 0,
     endMin: 0,
   };

@@ -4,25 +4,17 @@
  * bonus) and what it leaves out, shipments set aside before the search included. The last
  * report is the plan's summary.
  */
-import { readFileSync } from "node:fs";
 import { expect } from "chai";
-import type { Scenario } from "../../../shared/core/model/scenario.js";
-import { validateScenario } from "../../../shared/core/model/validate.js";
+import { readScenarioFile } from "../../../services/seed/demo-data.js";
 import { type SolveProgress, solve } from "../../../shared/core/solve.js";
 import { expectFeasible } from "../../support/plan-assertions.js";
-
-function scenarioAt(path: string): Scenario {
-  const result = validateScenario(JSON.parse(readFileSync(path, "utf8")));
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return result.scenario;
-}
 
 describe("solve progress: the figures shown", function () {
   this.timeout(60_000);
 
   for (const path of ["data/demo/kalimantan-week.json", "test/fixtures/example-scenario.json"]) {
     it(`ends at the plan's own figures (${path})`, () => {
-      const scenario = scenarioAt(path);
+      const scenario = readScenarioFile(path);
       const seen: SolveProgress[] = [];
       const plan = solve(scenario, { seed: 3, maxIterations: 400, onProgress: (p) => seen.push(p) });
       expectFeasible(scenario, plan);
