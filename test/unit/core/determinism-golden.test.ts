@@ -3,40 +3,16 @@
  * and a golden regression on CVRPLIB A-n32-k5 (optimal 784) converted to a Scenario by the
  * benchmark's own converter, so it runs the product's code path.
  */
-import { readFileSync } from "node:fs";
 import { expect } from "chai";
-import { cvrpToScenario } from "../../../bench/convert/cvrp-to-scenario.converter.js";
-import { parseCvrplib } from "../../../bench/parse/cvrplib.parser.js";
-import type { Scenario } from "../../../shared/core/model/scenario.js";
-import { validateScenario } from "../../../shared/core/model/validate.js";
+import { readScenarioFile } from "../../../services/seed/demo-data.js";
 import { solve } from "../../../shared/core/solve.js";
+import { cvrpScenario } from "../../support/cvrplib.js";
 import { expectEveryPackageOnce, expectFeasible, withoutSolveTime } from "../../support/plan-assertions.js";
-
-function example(): Scenario {
-  const result = validateScenario(JSON.parse(readFileSync("test/fixtures/example-scenario.json", "utf8")));
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return result.scenario;
-}
-
-function aN32k5(): Scenario {
-  const file = ["bench/data/cvrplib/A/A-n32-k5.vrp", "/work/shared/data/cvrplib/A/A-n32-k5.vrp"].find((f) => {
-    try {
-      readFileSync(f);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-  if (!file) throw new Error("A-n32-k5.vrp not found");
-  const { scenario, skipped } = cvrpToScenario(parseCvrplib(readFileSync(file, "utf8"), file), "k");
-  expect(skipped).to.deep.equal([]);
-  return scenario;
-}
 
 const OPTIMUM = 784;
 
 describe("determinism", () => {
-  const scenario = example();
+  const scenario = readScenarioFile("test/fixtures/example-scenario.json");
   const budget = { maxIterations: 120 };
 
   it("the same seed and maxIterations give the identical plan", () => {
@@ -59,7 +35,7 @@ describe("determinism", () => {
 });
 
 describe("golden: CVRPLIB A-n32-k5 (optimal 784)", () => {
-  const scenario = aN32k5();
+  const scenario = cvrpScenario("A-n32-k5");
 
   // The golden budget: a short run (3,000 iterations) with this tight fleet of 5 can stop at
   // 827 with seed 1 while seeds 2 and 3 reach 784; annealing needs its full schedule here.

@@ -2,22 +2,13 @@
  * The objective of a fresh container carrying one job (construct/fresh-route.ts): kept per
  * kind and job where it cannot change, and always what evaluateRoute says.
  */
-import { readFileSync } from "node:fs";
 import { expect } from "chai";
-import { cvrpToScenario } from "../../../bench/convert/cvrp-to-scenario.converter.js";
-import { parseCvrplib } from "../../../bench/parse/cvrplib.parser.js";
+import { readScenarioFile } from "../../../services/seed/demo-data.js";
 import { freshRouteObjective } from "../../../shared/core/construct/fresh-route.js";
-import type { Scenario } from "../../../shared/core/model/scenario.js";
-import { validateScenario } from "../../../shared/core/model/validate.js";
 import { compileProblem } from "../../../shared/core/problem/compile.js";
 import type { Problem } from "../../../shared/core/problem/problem.js";
 import { evaluateRoute } from "../../../shared/core/search/route-eval.js";
-
-function valid(input: unknown): Scenario {
-  const result = validateScenario(input);
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return result.scenario;
-}
+import { cvrpScenario } from "../../support/cvrplib.js";
 
 function expectAgrees(p: Problem, fillBonus: number, use: Int32Array): number {
   let feasible = 0;
@@ -36,8 +27,7 @@ function expectAgrees(p: Problem, fillBonus: number, use: Int32Array): number {
 
 describe("construct/fresh-route: a container carrying one job", () => {
   it("keeps evaluateRoute's answer on an untimed one-port problem, per fill bonus", () => {
-    const path = "bench/data/cvrplib/A/A-n32-k5.vrp";
-    const scenario = valid(cvrpToScenario(parseCvrplib(readFileSync(path, "utf8"), path), "k").scenario);
+    const scenario = cvrpScenario("A-n32-k5");
     const p = compileProblem(scenario).problem;
     expect(p.untimed && p.singleEndpoint).to.equal(true);
     const use = new Int32Array(p.endpoints.length);
@@ -47,7 +37,7 @@ describe("construct/fresh-route: a container carrying one job", () => {
   });
 
   it("evaluates every time where the answer depends on the search's state (a week with cut-offs)", () => {
-    const scenario = valid(JSON.parse(readFileSync("test/fixtures/example-scenario.json", "utf8")));
+    const scenario = readScenarioFile("test/fixtures/example-scenario.json");
     const p = compileProblem(scenario).problem;
     expect(p.untimed).to.equal(false);
     const use = new Int32Array(p.endpoints.length);

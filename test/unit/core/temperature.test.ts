@@ -2,12 +2,9 @@
  * Annealing's temperatures (search/temperature.ts): one long run on a larger distance problem
  * is hotter; small CVRPLIB instances and village weeks keep the per-job setting.
  */
-import { readFileSync } from "node:fs";
 import { expect } from "chai";
-import { cvrpToScenario } from "../../../bench/convert/cvrp-to-scenario.converter.js";
-import { parseCvrplib } from "../../../bench/parse/cvrplib.parser.js";
+import { readScenarioFile } from "../../../services/seed/demo-data.js";
 import type { Scenario } from "../../../shared/core/model/scenario.js";
-import { validateScenario } from "../../../shared/core/model/validate.js";
 import { compileProblem } from "../../../shared/core/problem/compile.js";
 import {
   LARGE_DISTANCE_HEAT,
@@ -15,22 +12,15 @@ import {
   temperatures,
 } from "../../../shared/core/search/temperature.js";
 import { solve } from "../../../shared/core/solve.js";
+import { cvrpScenario } from "../../support/cvrplib.js";
 import { expectEveryPackageOnce, expectFeasible } from "../../support/plan-assertions.js";
-
-function scenarioAt(path: string, convert: boolean): Scenario {
-  const text = readFileSync(path, "utf8");
-  const raw = convert ? cvrpToScenario(parseCvrplib(text, path), "k").scenario : JSON.parse(text);
-  const valid = validateScenario(raw);
-  if (!valid.ok) throw new Error(JSON.stringify(valid.errors));
-  return valid.scenario;
-}
 
 const problemOf = (s: Scenario) => compileProblem(s).problem;
 
 describe("annealing temperatures", () => {
-  const p101 = scenarioAt("bench/data/cvrplib/P/P-n101-k4.vrp", true);
-  const p40 = scenarioAt("bench/data/cvrplib/P/P-n40-k5.vrp", true);
-  const week = scenarioAt("test/fixtures/example-scenario.json", false);
+  const p101 = cvrpScenario("P-n101-k4");
+  const p40 = cvrpScenario("P-n40-k5");
+  const week = readScenarioFile("test/fixtures/example-scenario.json");
 
   it("hotter only on a CVRPLIB-shaped distance problem of more than 80 jobs", () => {
     expect(largeDistanceProblem(problemOf(p101))).to.equal(true);
