@@ -3,13 +3,16 @@
  * in the first plan (anneal.ts), so one setting fits rupiah and CVRPLIB units.
  *
  * A larger routing problem with distance alone to save (CVRPLIB X, more than 80 customers)
- * gets one long run (annealing-runs.ts) and runs hotter: SISR's own setting for X (Christiaens &
- * Vanden Berghe 2020: 100 falling to 1, in X's distance units) is 1.2-4.6x the per-job one on
- * the six X instances of issue 8, most of them near 4.5. At 4.5x, `cvrp-x6` at 30 s (no clock
- * stop), seeds 1-5: mean 0.350 -> 0.316 %, better on three seeds of five, within the seeds'
- * spread (see BENCHMARKS.md); X-n256-k16 and X-n303-k21 gained most. Smaller problems keep the
- * per-job setting their eight runs were measured with: a hotter end there moved A and P
- * instances off their optima (P mean 0.066 %, A 0.049 %, against 0.068 / 0.036 %).
+ * gets one long run (annealing-runs.ts) and runs 4.5x hotter, set after SISR's own setting for
+ * X (Christiaens & Vanden Berghe 2020: 100 falling to 1, in X's distance units). At 4.5x,
+ * `cvrp-x6` at 30 s (no clock stop), seeds 1-5: mean 0.350 -> 0.316 %, better on three seeds of
+ * five, within the seeds' spread (see BENCHMARKS.md). The first plan costs 1.2-2.8x the best
+ * known on X, so the six instances start at 227-631 X units, not SISR's 100; SISR's values as
+ * they are (0.296 % on seeds 1-3) and a start at half the heat (0.260 % on ten seeds, against
+ * 0.258 %) were measured and not kept (BENCHMARKS.md, "Five more changes tried on X").
+ * Smaller problems keep the per-job setting their eight runs were measured with: a hotter end
+ * there moved A and P instances off their optima (P mean 0.066 %, A 0.049 %, against 0.068 /
+ * 0.036 %).
  */
 import type { Problem } from "../problem/problem.js";
 import { SMALL_PROBLEM_JOBS } from "./annealing-runs.js";
