@@ -21,7 +21,7 @@ import { compileProblem } from "./problem/compile.js";
 import type { Problem } from "./problem/problem.js";
 import { Annealer } from "./search/anneal.js";
 import { annealingRuns } from "./search/annealing-runs.js";
-import { better } from "./search/better.js";
+import { better, type Standing } from "./search/better.js";
 import { Budget, workPerSecond } from "./search/budget.js";
 import { sortHeaviestFirst } from "./search/insertion-order.js";
 import type { Meetings } from "./search/meetings.js";
@@ -42,6 +42,12 @@ export interface SolveProgress {
   unassigned: number;
   /** What the best plan's containers cost so far, as its summary will count it (rupiah); not the search's objective. */
   cost: number;
+  /**
+   * The best plan as the search itself judges it (weight left out, then its objective): how
+   * searches of the same week are compared while they run. Absent where figures of several
+   * weeks or parts are added up.
+   */
+  standing?: Standing;
 }
 
 export interface SolveOptions {
@@ -125,6 +131,7 @@ function solveWhole(scenario: Scenario, options: SolveOptions): Plan {
       cost: s.truckCost(),
       // Shipments no container can take (set aside before the search) are unassigned too.
       unassigned: s.unassigned.length + setAside.length,
+      standing: { unassignedKg: s.unassignedWeight(), cost: s.cost() },
     });
   if (problem.jobs.length > 0) {
     const allJobs = problem.jobs.map((j) => j.index);

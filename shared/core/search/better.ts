@@ -3,8 +3,15 @@
  * leaves less weight out, then the one that costs less. One rule for a search's own plans
  * (anneal.ts, solve.ts) and for the best plans searches hand each other (meetings.ts).
  */
-import type { SharedBest } from "./meetings.js";
 import type { Solution } from "./solution.js";
+
+/** Where a search's best plan stands, as searches of the same week compare them. */
+export interface Standing {
+  /** Weight left out, kg. */
+  unassignedKg: number;
+  /** The search's objective (distance, or money with the search's own terms). */
+  cost: number;
+}
 
 /** Differences below this are rounding, not a better plan. */
 const TOLERANCE = 1e-9;
@@ -17,8 +24,8 @@ export function better(a: Solution, b: Solution): boolean {
   return a.cost() < b.cost() - TOLERANCE;
 }
 
-/** The same for two plans handed over between searches, from the figures they carry. */
-export function betterShared(a: SharedBest, b: SharedBest): boolean {
+/** The same from the figures a plan carries between searches (a best handed over, a progress report). */
+export function betterShared(a: Standing, b: Standing): boolean {
   if (Math.abs(a.unassignedKg - b.unassignedKg) > TOLERANCE) return a.unassignedKg < b.unassignedKg;
   return a.cost < b.cost - TOLERANCE;
 }

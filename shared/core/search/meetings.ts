@@ -8,15 +8,13 @@
  * The core stays pure: how the best plans travel (worker threads, the caller's choice) is
  * the `meet` function's business; here a plan is plain data.
  */
+import type { Standing } from "./better.js";
 import { Solution } from "./solution.js";
 
-/** A search's best plan as plain data: what crosses to another thread. */
-export interface SharedBest {
+/** A search's best plan as plain data: what crosses to another thread; how two compare: better.ts. */
+export interface SharedBest extends Standing {
   routes: { kind: number; jobs: number[] }[];
   unassigned: number[];
-  /** Weight left out and cost: how two bests compare (better.ts). */
-  unassignedKg: number;
-  cost: number;
 }
 
 export interface Meetings {

@@ -2,6 +2,7 @@ import type { MessagePort } from "node:worker_threads";
 import type { Plan } from "../../core/model/plan.js";
 import type { Scenario } from "../../core/model/scenario.js";
 import type { SharedBest } from "../../core/search/meetings.js";
+import type { SolveProgress } from "../../core/solve.js";
 
 /** One part to plan. */
 export interface PartsThreadTask {
@@ -24,7 +25,7 @@ export interface PartsThreadTask {
 
 export type PartsThreadReply =
   | { type: "ready" }
-  | { type: "progress"; id: string; fraction: number; containers: number; cost: number; unassigned: number }
+  | ({ type: "progress"; id: string } & SolveProgress)
   | { type: "meet"; id: string; index: number; best: SharedBest }
   | { type: "done"; id: string; plan: Plan }
   | { type: "failed"; id: string; message: string };

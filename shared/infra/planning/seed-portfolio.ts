@@ -19,6 +19,7 @@ import { MessageChannel } from "node:worker_threads";
 import type { Plan } from "../../core/model/plan.js";
 import type { Scenario } from "../../core/model/scenario.js";
 import { betterPlan } from "../../core/output/plan-order.js";
+import { betterShared } from "../../core/search/better.js";
 import type { SolveProgress } from "../../core/solve.js";
 import { MeetingRoom } from "./meeting-room.js";
 import type { PartsThreadTask } from "./parts-thread.messages.js";
@@ -35,6 +36,20 @@ export function portfolioSeed(seed: number, k: number): number {
  * (small problems: search/annealing-runs.ts) holds none.
  */
 export const MEET_AT: readonly number[] = [0.5, 0.75, 0.9];
+
+/**
+ * The search ahead, whose figures the progress shows: by the searches' own standing (weight
+ * left out, then the objective), as at a meeting, so it is the plan that would be kept if the
+ * searches stopped now; ties to the lower thread. A report without a standing (none should
+ * reach here) falls behind one with it.
+ */
+export function aheadOf(seen: readonly SolveProgress[]): SolveProgress {
+  return seen.reduce((a, b) => {
+    if (b.standing === undefined) return a;
+    if (a.standing === undefined) return b;
+    return betterShared(b.standing, a.standing) ? b : a;
+  });
+}
 
 export interface PortfolioOptions {
   seed: number;
@@ -53,11 +68,8 @@ export async function solvePortfolio(scenario: Scenario, options: PortfolioOptio
   const report = () => {
     const seen = latest.filter((p): p is SolveProgress => p !== undefined);
     if (seen.length === 0 || !options.onProgress) return;
-    const ahead = seen.reduce((a, b) =>
-      b.unassigned < a.unassigned || (b.unassigned === a.unassigned && b.cost < a.cost) ? b : a,
-    );
     const fraction = latest.reduce((a, p) => a + (p?.fraction ?? 0), 0) / threads;
-    options.onProgress({ ...ahead, fraction });
+    options.onProgress({ ...aheadOf(seen), fraction });
   };
   const channels = Array.from({ length: threads }, () => new MessageChannel());
   const tasks: PartsThreadTask[] = Array.from({ length: threads }, (_, k) => ({

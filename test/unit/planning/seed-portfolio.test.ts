@@ -19,9 +19,10 @@ import { betterPlan } from "../../../shared/core/output/plan-order.js";
 import { compileProblem } from "../../../shared/core/problem/compile.js";
 import { annealingRuns, RUNS } from "../../../shared/core/search/annealing-runs.js";
 import { EXACT_WORK_PER_SECOND } from "../../../shared/core/search/budget.js";
+import type { SolveProgress } from "../../../shared/core/solve.js";
 import { solve } from "../../../shared/core/solve.js";
 import { solveOnThreads } from "../../../shared/infra/planning/parallel-solve.js";
-import { portfolioSeed } from "../../../shared/infra/planning/seed-portfolio.js";
+import { aheadOf, portfolioSeed } from "../../../shared/infra/planning/seed-portfolio.js";
 import { expectEveryPackageOnce, expectFeasible } from "../../support/plan-assertions.js";
 
 const REPO = resolve(__dirname, "../../../");
@@ -101,6 +102,47 @@ describe("seed portfolio: a search per thread, the better plan kept", function (
     // The meetings changed the walk, here for the better: 682 (optimal 681) against 685 apart
     // (at this budget: if the search changes, pick another seed where they differ).
     expect(runs[0].summary.distanceKm).to.be.lessThan(apart.summary.distanceKm);
+  });
+
+  it("progress shows the search ahead by weight left out, then the search's own objective, not by money or parts", () => {
+    const report = (
+      unassigned: number,
+      cost: number,
+      unassignedKg: number,
+      objective: number,
+    ): SolveProgress => ({
+      fraction: 0.5,
+      containers: 4,
+      unassigned,
+      cost,
+      standing: { unassignedKg, cost: objective },
+    });
+    // A distance week: the shorter plan is ahead even where its trucks cost more money.
+    const cheaper = report(0, 100, 0, 500);
+    const shorter = report(0, 120, 0, 480);
+    expect(aheadOf([cheaper, shorter])).to.equal(shorter);
+    // Fewer parts left out is not less weight left out.
+    const fewerParts = report(1, 100, 50, 400);
+    const lessWeight = report(2, 100, 10, 450);
+    expect(aheadOf([fewerParts, lessWeight])).to.equal(lessWeight);
+    // Ties go to the lower thread; a report without a standing never leads one with it.
+    const same = report(0, 100, 0, 480);
+    expect(aheadOf([shorter, same])).to.equal(shorter);
+    const bare: SolveProgress = { fraction: 0.5, containers: 1, unassigned: 0, cost: 1 };
+    expect(aheadOf([bare, shorter])).to.equal(shorter);
+  });
+
+  it("a search reports its standing: at the end, weight left out and the plan's distance", () => {
+    const scenario = cvrp("P-n51-k10");
+    const reports: SolveProgress[] = [];
+    const plan = solve(scenario, { seed: 1, timeLimitMs, onProgress: (p) => reports.push(p) });
+    expectFeasible(scenario, plan);
+    expectEveryPackageOnce(scenario, plan);
+    expect(reports.length).to.be.greaterThan(1);
+    for (const r of reports) expect(r.standing).to.not.equal(undefined);
+    const last = reports[reports.length - 1].standing!;
+    expect(last.unassignedKg).to.equal(0);
+    expect(last.cost).to.be.closeTo(plan.summary.distanceKm, 1e-6);
   });
 
   it("one thread is the single search itself", async () => {
