@@ -9,7 +9,7 @@
  * five, within the seeds' spread (see BENCHMARKS.md). The first plan costs 1.2-2.8x the best
  * known on X, so the six instances start at 227-631 X units, not SISR's 100; SISR's values as
  * they are (0.296 % on seeds 1-3) and a start at half the heat (0.260 % on ten seeds, against
- * 0.258 %) were measured and not kept (BENCHMARKS.md, "Five more changes tried on X").
+ * 0.258 %) were measured and not kept (BENCHMARKS.md, "Six more changes tried on X").
  * Smaller problems keep the per-job setting their eight runs were measured with: a hotter end
  * there moved A and P instances off their optima (P mean 0.066 %, A 0.049 %, against 0.068 /
  * 0.036 %).
