@@ -9,7 +9,7 @@
 import { insertJobs } from "../construct/insertion.js";
 import { orOpt } from "../operators/or-opt.js";
 import { AdaptivePrice } from "./adaptive-price.js";
-import { better, betterShared } from "./better.js";
+import { better, betterStanding } from "./better.js";
 import { type Budget, calibratedCounts } from "./budget.js";
 import { sortForInsertion, sortHeaviestFirst } from "./insertion-order.js";
 import { localSearch, OPERATORS } from "./local-search.js";
@@ -270,7 +270,7 @@ export class Annealer {
       const mine = shareBest(this.best);
       const theirs = m.meet(this.nextMeeting++, mine);
       // Ahead (usually given its own best back): nothing to rebuild.
-      if (!betterShared(theirs, mine)) continue;
+      if (!betterStanding(theirs, mine)) continue;
       const other = rebuild(this.best, theirs);
       if (other === null) continue;
       this.best = other;

@@ -25,7 +25,7 @@ export function better(a: Solution, b: Solution): boolean {
 }
 
 /** The same from the figures a plan carries between searches (a best handed over, a progress report). */
-export function betterShared(a: Standing, b: Standing): boolean {
+export function betterStanding(a: Standing, b: Standing): boolean {
   if (Math.abs(a.unassignedKg - b.unassignedKg) > TOLERANCE) return a.unassignedKg < b.unassignedKg;
   return a.cost < b.cost - TOLERANCE;
 }

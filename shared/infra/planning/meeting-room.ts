@@ -4,7 +4,7 @@
  * best of those that came (ties to the lower thread, so a run is reproducible).
  */
 import type { MessagePort } from "node:worker_threads";
-import { betterShared } from "../../core/search/better.js";
+import { betterStanding } from "../../core/search/better.js";
 import type { SharedBest } from "../../core/search/meetings.js";
 import type { ThreadMeetings } from "./plan-on-threads.js";
 
@@ -49,7 +49,7 @@ export class MeetingRoom implements ThreadMeetings {
     let best: SharedBest | undefined;
     for (let t = 0; t < this.ids.length; t++) {
       const b = here.get(t);
-      if (b !== undefined && (best === undefined || betterShared(b, best))) best = b;
+      if (b !== undefined && (best === undefined || betterStanding(b, best))) best = b;
     }
     for (const t of here.keys()) this.ports[t].postMessage(best);
   }

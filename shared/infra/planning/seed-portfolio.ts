@@ -19,7 +19,7 @@ import { MessageChannel } from "node:worker_threads";
 import type { Plan } from "../../core/model/plan.js";
 import type { Scenario } from "../../core/model/scenario.js";
 import { betterPlan } from "../../core/output/plan-order.js";
-import { betterShared } from "../../core/search/better.js";
+import { betterStanding } from "../../core/search/better.js";
 import type { SolveProgress } from "../../core/solve.js";
 import { MeetingRoom } from "./meeting-room.js";
 import type { PartsThreadTask } from "./parts-thread.messages.js";
@@ -47,7 +47,7 @@ export function aheadOf(seen: readonly SolveProgress[]): SolveProgress {
   return seen.reduce((a, b) => {
     if (b.standing === undefined) return a;
     if (a.standing === undefined) return b;
-    return betterShared(b.standing, a.standing) ? b : a;
+    return betterStanding(b.standing, a.standing) ? b : a;
   });
 }
 

@@ -6,7 +6,7 @@ import { expect } from "chai";
 import { checkPlan } from "../../../shared/core/check/check-plan.js";
 import { insertJobs } from "../../../shared/core/construct/insertion.js";
 import { compileProblem } from "../../../shared/core/problem/compile.js";
-import { betterShared } from "../../../shared/core/search/better.js";
+import { betterStanding } from "../../../shared/core/search/better.js";
 import { Budget } from "../../../shared/core/search/budget.js";
 import { rebuild, type SharedBest, shareBest } from "../../../shared/core/search/meetings.js";
 import { Random } from "../../../shared/core/search/random.js";
@@ -34,16 +34,16 @@ describe("meetings: searches of one week hand their best plans over", function (
     expect(back!.unassigned).to.deep.equal([]);
   });
 
-  it("betterShared: weight served first, then cost", () => {
+  it("betterStanding: weight served first, then cost", () => {
     const plan = (unassignedKg: number, cost: number): SharedBest => ({
       routes: [],
       unassigned: [],
       unassignedKg,
       cost,
     });
-    expect(betterShared(plan(0, 900), plan(1, 500))).to.equal(true);
-    expect(betterShared(plan(0, 500), plan(0, 900))).to.equal(true);
-    expect(betterShared(plan(0, 900), plan(0, 900))).to.equal(false);
+    expect(betterStanding(plan(0, 900), plan(1, 500))).to.equal(true);
+    expect(betterStanding(plan(0, 500), plan(0, 900))).to.equal(true);
+    expect(betterStanding(plan(0, 900), plan(0, 900))).to.equal(false);
   });
 
   it("a search behind at a meeting carries on from the better plan it gets: it ends at least as good, checker clean", () => {
@@ -73,7 +73,7 @@ describe("meetings: searches of one week hand their best plans over", function (
         at: [0.5],
         meet: (index, best) => {
           held.push(index);
-          return betterShared(leader!, best) ? leader! : best;
+          return betterStanding(leader!, best) ? leader! : best;
         },
       },
     });
