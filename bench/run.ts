@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg } from "node:os";
 import { dirname, resolve } from "node:path";
 import { DEFAULT_TIME_LIMIT_S as PRODUCT_TIME_LIMIT_S } from "../scripts/cli/args.js";
+import { refuseStaleBundle } from "../shared/infra/solver-bundle/build.cjs";
 import { BENCH_USAGE, parseBenchArgs } from "./cli/bench-args.js";
 import { createBenchProgress } from "./cli/bench-progress.js";
 import { runCase } from "./run-case.js";
@@ -54,6 +55,7 @@ function defaultSharedData(): string {
 }
 
 async function main(): Promise<number> {
+  refuseStaleBundle();
   const today = new Date().toISOString().slice(0, 10);
   const parsed = parseBenchArgs(process.argv.slice(2), today);
   if (!parsed.ok) {

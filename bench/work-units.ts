@@ -12,8 +12,10 @@ import { parseArgs } from "node:util";
 import { checkPlan } from "../shared/core/check/check-plan.js";
 import { validateScenario } from "../shared/core/model/validate.js";
 import { solve } from "../shared/core/solve.js";
+import { refuseStaleBundle } from "../shared/infra/solver-bundle/build.cjs";
 
 function main(): number {
+  refuseStaleBundle();
   const { values, positionals } = parseArgs({
     options: { "time-limit": { type: "string" }, seed: { type: "string" } },
     allowPositionals: true,

@@ -11,6 +11,7 @@ import { checkPlan } from "../shared/core/check/check-plan.js";
 import type { Plan } from "../shared/core/model/plan.js";
 import { validateScenario } from "../shared/core/model/validate.js";
 import { solveOnThreads } from "../shared/infra/planning/parallel-solve.js";
+import { refuseStaleBundle } from "../shared/infra/solver-bundle/build.cjs";
 import { type PlanArgs, parsePlanArgs, USAGE } from "./cli/args.js";
 import { createProgressReporter } from "./cli/progress.js";
 import { summaryLines } from "./cli/summary.js";
@@ -117,6 +118,7 @@ async function run(args: PlanArgs): Promise<number> {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
+  refuseStaleBundle();
   const parsed = parsePlanArgs(argv);
   if (!parsed.ok) {
     err(`error: ${parsed.error}`);

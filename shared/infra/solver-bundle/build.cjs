@@ -127,7 +127,31 @@ function ensureSolverBundle(options = {}) {
   return { dir: OUT, file: (name) => join(OUT, `${name}.cjs`) };
 }
 
-module.exports = { ensureSolverBundle, ENTRIES, OUT };
+/**
+ * Why a bundle started directly (`node --cpu-prof dist/solver/bench.cjs`, say) must not run,
+ * or undefined: started that way nothing rebuilt it, so after an edit it would run the code
+ * as it was at the last build, and a profile or a benchmark would measure that. `npm run
+ * plan`, `npm run bench` and the threads rebuild first, so for them this only re-reads the
+ * stamp. Code run through tsx (not from dist/solver) is never stale.
+ * @param {string} entry the started file (process.argv[1])
+ */
+function staleBundleError(entry) {
+  const file = resolve(entry ?? "");
+  if (dirname(file) !== OUT) return undefined;
+  const reason = staleReason();
+  if (reason === undefined) return undefined;
+  return `${relative(process.cwd(), file)} is older than its sources (${reason}): run \`npm run build\` first (\`npm run plan\` and \`npm run bench\` build it themselves)`;
+}
+
+/** The entries' first step: a stale bundle started directly says why and exits with 2 (bad invocation). */
+function refuseStaleBundle(entry = process.argv[1]) {
+  const error = staleBundleError(entry);
+  if (error === undefined) return;
+  process.stderr.write(`error: ${error}\n`);
+  process.exit(2);
+}
+
+module.exports = { ensureSolverBundle, ENTRIES, OUT, refuseStaleBundle, staleBundleError };
 
 if (require.main === module) {
   let built = false;
