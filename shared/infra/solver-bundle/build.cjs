@@ -131,8 +131,9 @@ function ensureSolverBundle(options = {}) {
  * Why a bundle started directly (`node --cpu-prof dist/solver/bench.cjs`, say) must not run,
  * or undefined: started that way nothing rebuilt it, so after an edit it would run the code
  * as it was at the last build, and a profile or a benchmark would measure that. `npm run
- * plan`, `npm run bench` and the threads rebuild first, so for them this only re-reads the
- * stamp. Code run through tsx (not from dist/solver) is never stale.
+ * plan` and `npm run bench` rebuild first (scripts/build/run-bundled.cjs), so for them this
+ * only re-reads the stamp (about 2 ms); the solver threads are rebuilt by whoever starts them
+ * and do not call it. Code run through tsx (not from dist/solver) is never stale.
  * @param {string} entry the started file (process.argv[1])
  */
 function staleBundleError(entry) {
