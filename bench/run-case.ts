@@ -20,6 +20,8 @@ export interface RunSettings {
   noClockStop?: boolean;
   /** Threads, as `npm run plan` uses them (a search per thread, the better plan kept); default 1. */
   threads?: number;
+  /** A budget of ruin-and-recreate iterations instead of the time limit (one thread, no clock). */
+  iterations?: number;
 }
 
 /** Never throws: a case that cannot run comes back with `error` set, so one bad file does not end the run. */
@@ -44,7 +46,8 @@ export async function runCase(
       seed: args.seed,
       timeLimitMs: timeLimitS * 1000,
       threads: args.threads ?? 1,
-      useClock: !args.noClockStop,
+      useClock: !args.noClockStop && args.iterations === undefined,
+      maxIterations: args.iterations,
       onProgress: (p) => onFraction(p.fraction),
     });
     result.timeS = (performance.now() - started) / 1000;
@@ -52,7 +55,7 @@ export async function runCase(
     result.cpuS = Number(((cpu.user + cpu.system) / 1e6).toFixed(3));
     // The solver's clock ends a run at its limit on a loaded machine (the work budget ends it
     // near 90 % of it on an idle one): such a figure is not the work budget's, so say so.
-    if (!args.noClockStop && result.timeS >= 0.98 * timeLimitS)
+    if (!args.noClockStop && args.iterations === undefined && result.timeS >= 0.98 * timeLimitS)
       result.notes.push(`clock stop: ran ${result.timeS.toFixed(1)} s of a ${timeLimitS} s limit`);
     const violations = checkPlan(valid.scenario, plan);
     result.violations = violations.length;

@@ -95,9 +95,14 @@ async function main(): Promise<number> {
     filter: args.filter?.source ?? null,
     noClockStop: args.noClockStop,
     threads: args.threads,
+    iterations: args.iterations ?? null,
   };
+  const budget =
+    args.iterations === undefined
+      ? `${args.timeLimitS} s each`
+      : `${args.iterations} iterations each, no clock`;
   err(
-    `${cases.length} instance(s), ${args.timeLimitS} s each, seed ${args.seed}, fleet ${args.fleet}, ${args.threads} thread(s)` +
+    `${cases.length} instance(s), ${budget}, seed ${args.seed}, fleet ${args.fleet}, ${args.threads} thread(s)` +
       (args.filter ? `, filter /${args.filter.source}/` : ""),
   );
 
@@ -117,6 +122,7 @@ async function main(): Promise<number> {
       demoTimeLimitS: PRODUCT_TIME_LIMIT_S,
       noClockStop: args.noClockStop,
       threads: args.threads,
+      iterations: args.iterations,
     };
     const onFraction = (f: number) => progress.within(f);
     const r =
@@ -129,7 +135,7 @@ async function main(): Promise<number> {
   progress.stop();
 
   const summaries = ran.map((s) => summarizeSuite(s, results)).filter((s) => s.instances > 0);
-  const verdicts = judgeTargets(results, ran, args.filter !== undefined, args.timeLimitS);
+  const verdicts = judgeTargets(results, ran, args.filter !== undefined, args.timeLimitS, args.iterations);
   const out = (line = "") => process.stdout.write(`${line}\n`);
   out();
   out("== suites ==");

@@ -3,7 +3,7 @@
  * of CPU are spent.
  */
 import { parseArgs } from "node:util";
-import { seedFlag, threadsFlag, timeLimitFlag } from "../../scripts/cli/number-flags.js";
+import { decimal, seedFlag, threadsFlag, timeLimitFlag } from "../../scripts/cli/number-flags.js";
 import { DEFAULT_THREADS } from "../../shared/infra/planning/parallel-solve.js";
 import type { FleetMode } from "../convert/cvrp-to-scenario.converter.js";
 import { DEFAULT_SUITES, findSuite, SUITES } from "../suites/suite-catalog.js";
@@ -12,6 +12,7 @@ export const BENCH_USAGE = [
   "usage: npm run bench -- [--suite cvrp-a,cvrp-p,bpp-u120] [--time-limit 2] [--seed 1]",
   "                        [--filter REGEX] [--fleet k|unlimited] [--out bench/results/DATE.json]",
   "                        [--shared-data ../shared/data] [--no-clock-stop] [--threads 2]",
+  "                        [--iterations N]   (one search of N iterations a case: what an iteration costs)",
   `suites: ${SUITES.map((s) => s.name).join(", ")}`,
 ].join("\n");
 
@@ -36,6 +37,12 @@ export interface BenchArgs {
    * thread with its own seed, the better plan kept (infra/planning/seed-portfolio.ts).
    */
   threads: number;
+  /**
+   * A budget of this many ruin-and-recreate iterations instead of seconds, on one thread and
+   * without the clock: the same plans at any speed, so two builds' wall times compare what an
+   * iteration costs. Undefined: the time limit is the budget.
+   */
+  iterations?: number;
 }
 
 export type ParsedBenchArgs =
@@ -80,6 +87,20 @@ export function parseBenchArgs(argv: readonly string[], today: string): ParsedBe
   }
   const threads = threadsFlag(values.threads, DEFAULT_THREADS);
   if (!threads.ok) return threads;
+  let iterations: number | undefined;
+  if (values.iterations !== undefined) {
+    const n = decimal(values.iterations);
+    if (n === undefined || !Number.isSafeInteger(n) || n < 1)
+      return { ok: false, error: `--iterations must be a whole number >= 1, got "${values.iterations}"` };
+    if (values.threads !== undefined && threads.value !== 1)
+      return {
+        ok: false,
+        error: "--iterations runs one search a case: give --threads 1 or leave --threads out",
+      };
+    if (suites.includes("national"))
+      return { ok: false, error: "--iterations: the national suite is planned in parts on a time budget" };
+    iterations = n;
+  }
   const fleet = values.fleet ?? "k";
   if (fleet !== "k" && fleet !== "unlimited")
     return { ok: false, error: `--fleet must be k or unlimited, got "${fleet}"` };
@@ -97,7 +118,8 @@ export function parseBenchArgs(argv: readonly string[], today: string): ParsedBe
       outPath: values.out ?? `bench/results/${today}.json`,
       sharedData: values["shared-data"],
       noClockStop: values["no-clock-stop"] ?? false,
-      threads: threads.value,
+      threads: iterations === undefined ? threads.value : 1,
+      iterations,
     },
   };
 }
@@ -117,6 +139,7 @@ function parse(argv: readonly string[]) {
       "shared-data": { type: "string" },
       "no-clock-stop": { type: "boolean" },
       threads: { type: "string" },
+      iterations: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });

@@ -222,6 +222,7 @@ export function judgeTargets(
   ranSuites: readonly string[],
   filtered = false,
   timeLimitS = 2,
+  iterations?: number,
 ): TargetVerdict[] {
   return TARGETS.map((t) => {
     const rows = results.filter((r) => r.suite === t.suite);
@@ -229,6 +230,14 @@ export function judgeTargets(
     if (!ranSuites.includes(t.suite) || rows.length === 0) {
       return { suite: t.suite, target, verdict: "NOT RUN", detail: "suite not run" };
     }
+    // Targets are stated in seconds; a budget of iterations measures the iteration, not them.
+    if (iterations !== undefined)
+      return {
+        suite: t.suite,
+        target,
+        verdict: "NOT RUN",
+        detail: "--iterations given: targets are set in seconds",
+      };
     if (t.timeLimitS !== undefined && t.timeLimitS !== timeLimitS)
       return { suite: t.suite, target, verdict: "NOT RUN", detail: `needs --time-limit ${t.timeLimitS}` };
     // A target is a statement about the whole suite; a --filter subset proves nothing.

@@ -40,6 +40,8 @@ export interface ParallelSolveOptions {
   /** false: work units only, no clock stop (reproducible on any machine; the limit is then not a promise). */
   useClock?: boolean;
   maxShipmentsPerPart?: number;
+  /** Iterations instead of the time limit (solve.ts): one thread only, so the plan is one search's. */
+  maxIterations?: number;
   onProgress?: (progress: SolveProgress) => void;
 }
 
@@ -56,11 +58,13 @@ export async function solveOnThreads(scenario: Scenario, options: ParallelSolveO
     solve(scenario, {
       seed,
       timeLimitMs: limit,
+      maxIterations: options.maxIterations,
       clock,
       onProgress: options.onProgress,
       maxShipmentsPerPart: max,
     });
   if (threads === 1) return single();
+  if (options.maxIterations !== undefined) throw new Error("maxIterations: one thread only");
   // A week one search handles: a search per thread, each with its own seed; the better plan is kept.
   if (scenario.shipments.length <= Math.max(max ?? 0, PARTITION_ABOVE))
     return solvePortfolio(scenario, {

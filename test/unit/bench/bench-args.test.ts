@@ -70,5 +70,20 @@ describe("bench: command-line flags", () => {
     expect(error(["--threads", "0"])).to.match(/--threads/);
     expect(error(["--bogus"])).to.match(/bogus/);
     expect(error(["A-n32-k5"])).to.match(/unexpected argument "A-n32-k5"/);
+    expect(error(["--iterations", "0"])).to.match(/--iterations must be a whole number >= 1, got "0"/);
+    expect(error(["--iterations", "1e4"])).to.match(/--iterations must be a whole number/);
+    expect(error(["--iterations", "100", "--threads", "2"])).to.match(/--iterations runs one search a case/);
+    expect(error(["--iterations", "100", "--suite", "national"])).to.match(/national suite .* time budget/);
+  });
+
+  it("runs a budget of iterations on one thread: the same plans at any speed", () => {
+    const parse = (argv: string[]) => {
+      const parsed = parseBenchArgs(argv, TODAY);
+      if (!parsed.ok || "help" in parsed) throw new Error("expected args");
+      return parsed.args;
+    };
+    expect(parse(["--iterations", "300000"])).to.deep.include({ iterations: 300_000, threads: 1 });
+    expect(parse(["--iterations", "20", "--threads", "1"])).to.deep.include({ iterations: 20, threads: 1 });
+    expect(parse([]).iterations).to.equal(undefined);
   });
 });

@@ -145,6 +145,12 @@ describe("bench: scoring and targets", () => {
     expect(verdict(demo(9.9), ["demo"]).demo).to.equal("PASS");
     expect(verdict(demo(10), ["demo"]).demo).to.equal("FAIL");
     expect(verdict(demo(9.9), ["demo"], false, 30).demo).to.equal("PASS");
+    // A budget of iterations measures what an iteration costs; the targets are set in seconds.
+    const byIterations = judgeTargets(a, ["cvrp-a"], false, 2, 50_000).find((v) => v.suite === "cvrp-a");
+    expect(byIterations).to.include({
+      verdict: "NOT RUN",
+      detail: "--iterations given: targets are set in seconds",
+    });
   });
 
   it("marks a figure cut short by the clock's safety stop beside its row", () => {

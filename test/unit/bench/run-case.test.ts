@@ -42,6 +42,18 @@ describe("bench: suites and one case through validate -> solve -> checkPlan", ()
     ]);
   });
 
+  it("a budget of iterations gives the same plan whatever the time limit, checked", async function () {
+    this.timeout(20_000);
+    const [c] = cases("cvrp-a", /^A-n32-k5$/);
+    const short = await runCase(c, { ...settings, timeLimitS: 0.05, iterations: 3000 });
+    const long = await runCase(c, { ...settings, timeLimitS: 30, iterations: 3000 });
+    expect(short.error).to.equal(undefined);
+    expect(short.violations).to.equal(0);
+    expect(short.unassigned).to.equal(0);
+    expect(long.cost).to.equal(short.cost);
+    expect(long.timeS).to.be.below(10);
+  });
+
   it("skips a suite whose data is absent with a note instead of failing", () => {
     const loaded = loadSuite(findSuite("cvrp-x")!, ROOTS, "k");
     expect(loaded.ok).to.equal(false);
