@@ -23,6 +23,8 @@ export interface ResultsRecord {
     fleet: string;
     filter: string | null;
     noClockStop?: boolean;
+    /** `--iterations`: a budget of iterations on one thread instead of the time limit. */
+    iterations?: number | null;
   };
   summaries: SuiteSummary[];
   verdicts: TargetVerdict[];
@@ -34,11 +36,14 @@ const n = (v: number | null, digits = 0) => (v === null ? "-" : v.toFixed(digits
 export function resultsMarkdown(r: ResultsRecord): string {
   const lines: string[] = [];
   const m = r.machine;
+  const budget =
+    r.settings.iterations == null
+      ? `${r.settings.timeLimitS} s per instance (demo ${r.settings.demoTimeLimitS} s, the planner's default)`
+      : `${r.settings.iterations} iterations per instance on one thread, no clock`;
   lines.push(
     `Run finished ${r.date.slice(0, 16).replace("T", " ")} UTC on ${m.nproc} CPU(s), ${m.cpuModel}, Node ${m.node} (${m.platform}); ` +
       `load average ${m.loadAverage1m} at start, ${m.loadAverage1mAtEnd ?? "?"} at end.`,
-    `Settings: suites ${r.settings.suites.join(", ")}; ${r.settings.timeLimitS} s per instance ` +
-      `(demo ${r.settings.demoTimeLimitS} s, the planner's default); seed ${r.settings.seed}; fleet ${r.settings.fleet}` +
+    `Settings: suites ${r.settings.suites.join(", ")}; ${budget}; seed ${r.settings.seed}; fleet ${r.settings.fleet}` +
       (r.settings.filter ? `; filter /${r.settings.filter}/` : "") +
       (r.settings.noClockStop ? "; work budget only (no clock stop)" : "") +
       ".",

@@ -53,6 +53,18 @@ describe("bench: results as Markdown for BENCHMARKS.md", () => {
     expect(resultsMarkdown({ ...record, settings: { ...record.settings, noClockStop: true } })).to.include(
       "fleet k; work budget only (no clock stop).",
     );
+    // A run on a budget of iterations (`--iterations`) says so, not a time limit it never had.
+    const byIterations = resultsMarkdown({
+      ...record,
+      settings: { ...record.settings, iterations: 300_000 },
+    });
+    expect(byIterations).to.include(
+      "300000 iterations per instance on one thread, no clock; seed 1; fleet k.",
+    );
+    expect(byIterations).not.to.include("2 s per instance");
+    expect(resultsMarkdown({ ...record, settings: { ...record.settings, iterations: null } })).to.include(
+      "2 s per instance (demo 5 s",
+    );
     expect(md).to.include("| P-n16-k8 | 450 | 450 | 0.00 | yes | 8 | 8 | 0 | 2.01 | 0 |");
     expect(md).to.include("| P-n19-k2 **!! 1 shipment(s) unassigned** | 215 | 212 | 1.42 | no |");
   });
