@@ -40,13 +40,15 @@ export async function runCase(
       return result;
     }
     const timeLimitS = c.kind === "demo" ? args.demoTimeLimitS : args.timeLimitS;
+    // A budget of iterations has no time limit for the clock to enforce (search/budget.ts).
+    const clockMayStop = !args.noClockStop && args.iterations === undefined;
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
     const plan = await solveOnThreads(valid.scenario, {
       seed: args.seed,
       timeLimitMs: timeLimitS * 1000,
       threads: args.threads ?? 1,
-      useClock: !args.noClockStop && args.iterations === undefined,
+      useClock: clockMayStop,
       maxIterations: args.iterations,
       onProgress: (p) => onFraction(p.fraction),
     });
@@ -55,7 +57,7 @@ export async function runCase(
     result.cpuS = Number(((cpu.user + cpu.system) / 1e6).toFixed(3));
     // The solver's clock ends a run at its limit on a loaded machine (the work budget ends it
     // near 90 % of it on an idle one): such a figure is not the work budget's, so say so.
-    if (!args.noClockStop && args.iterations === undefined && result.timeS >= 0.98 * timeLimitS)
+    if (clockMayStop && result.timeS >= 0.98 * timeLimitS)
       result.notes.push(`clock stop: ran ${result.timeS.toFixed(1)} s of a ${timeLimitS} s limit`);
     const violations = checkPlan(valid.scenario, plan);
     result.violations = violations.length;
