@@ -3,7 +3,7 @@
  * of CPU are spent.
  */
 import { parseArgs } from "node:util";
-import { decimal, seedFlag, threadsFlag, timeLimitFlag } from "../../scripts/cli/number-flags.js";
+import { iterationsFlag, seedFlag, threadsFlag, timeLimitFlag } from "../../scripts/cli/number-flags.js";
 import { DEFAULT_THREADS } from "../../shared/infra/planning/parallel-solve.js";
 import type { FleetMode } from "../convert/cvrp-to-scenario.converter.js";
 import { DEFAULT_SUITES, findSuite, SUITES } from "../suites/suite-catalog.js";
@@ -87,11 +87,10 @@ export function parseBenchArgs(argv: readonly string[], today: string): ParsedBe
   }
   const threads = threadsFlag(values.threads, DEFAULT_THREADS);
   if (!threads.ok) return threads;
-  let iterations: number | undefined;
-  if (values.iterations !== undefined) {
-    const n = decimal(values.iterations);
-    if (n === undefined || !Number.isSafeInteger(n) || n < 1)
-      return { ok: false, error: `--iterations must be a whole number >= 1, got "${values.iterations}"` };
+  const budget = iterationsFlag(values.iterations);
+  if (!budget.ok) return budget;
+  const iterations = budget.value;
+  if (iterations !== undefined) {
     if (values.threads !== undefined && threads.value !== 1)
       return {
         ok: false,
@@ -99,7 +98,6 @@ export function parseBenchArgs(argv: readonly string[], today: string): ParsedBe
       };
     if (suites.includes("national"))
       return { ok: false, error: "--iterations: the national suite is planned in parts on a time budget" };
-    iterations = n;
   }
   const fleet = values.fleet ?? "k";
   if (fleet !== "k" && fleet !== "unlimited")

@@ -1,5 +1,5 @@
 /**
- * The numeric flags `npm run plan` and `npm run bench` share, read one way so both commands
+ * The numeric flags of `npm run plan` and `npm run bench`, read one way so both commands
  * accept and refuse the same text with the same words.
  */
 
@@ -34,5 +34,14 @@ export function threadsFlag(text: string | undefined, fallback: number): FlagNum
   const n = decimal(text);
   if (n === undefined || !Number.isInteger(n) || n < 1 || n > 64)
     return { ok: false, error: `--threads must be a whole number from 1 to 64, got "${text}"` };
+  return { ok: true, value: n };
+}
+
+/** `--iterations` (`npm run bench`), a whole number >= 1; absent stays undefined: the time limit is the budget. */
+export function iterationsFlag(text: string | undefined): FlagNumber | { ok: true; value: undefined } {
+  if (text === undefined) return { ok: true, value: undefined };
+  const n = decimal(text);
+  if (n === undefined || !Number.isSafeInteger(n) || n < 1)
+    return { ok: false, error: `--iterations must be a whole number >= 1, got "${text}"` };
   return { ok: true, value: n };
 }
