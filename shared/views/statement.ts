@@ -127,6 +127,23 @@ export interface Period {
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 86_400_000;
+
+/**
+ * Whether a period ends before it starts, so it is refused rather than answered empty. Two
+ * days compare as days and two instants as instants, whatever their offsets (a BUMDes in WIT
+ * and an exporter in WIB write the same hour differently); a day against an instant only where
+ * no village's clock could make them meet (a day starts at the earliest at 00:00+14:00 and
+ * ends at the latest at 24:00-12:00).
+ */
+export function periodBackwards(from: string, to: string): boolean {
+  const fromDay = DATE_ONLY.test(from);
+  const toDay = DATE_ONLY.test(to);
+  if (fromDay && toDay) return from > to;
+  const start = fromDay ? Date.parse(`${from}T00:00:00+14:00`) : Date.parse(from);
+  const end = toDay ? Date.parse(`${to}T00:00:00-12:00`) + DAY_MS : Date.parse(to);
+  return end < start;
+}
 
 export function inPeriod(line: Pick<ChargeLine, "pickupAt" | "timeZone">, period: Period): boolean {
   const at = Date.parse(line.pickupAt);

@@ -219,6 +219,19 @@ describe("sea boxes, stuffing lists and statements (PostgreSQL, in-process plann
     expect(bad.status).to.equal(400);
     expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).to.deep.equal(["by", "from"]);
     expect((await get("/v1/statements?from=2026-12-30&to=2026-12-28")).status).to.equal(400);
+    // A day the calendar does not have is refused, naming the field: it used to be read as no
+    // bound at all, so 30 February answered the whole plan as if it were that period.
+    // Instants compare as instants whatever their offsets: 10:00 WIT (01:00 UTC) is an hour
+    // before 09:00 WIB (02:00 UTC), though it reads later (it used to be refused as backwards).
+    const fromWit = encodeURIComponent("2026-12-28T10:00:00+09:00");
+    const toWib = encodeURIComponent("2026-12-28T09:00:00+07:00");
+    expect((await get(`/v1/statements?from=${fromWit}&to=${toWib}`)).status).to.equal(200);
+    expect((await get(`/v1/statements?from=${toWib}&to=${fromWit}`)).status).to.equal(400);
+    const feb30 = await get("/v1/statements?from=2026-02-30&to=2026-12-28");
+    expect(feb30.status).to.equal(400);
+    expect(feb30.body.errors).to.deep.equal([
+      { path: "from", message: "is not a real date (check the day of the month), e.g. 2026-12-02" },
+    ]);
   });
 
   it("a BUMDes and an exporter see their boxes and their rows only: others' boxes 404, no foreign shipment anywhere", async () => {

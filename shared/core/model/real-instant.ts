@@ -19,6 +19,20 @@ function daysInMonth(year: number, month: number): number {
   return month === 2 && leap ? 29 : DAYS[month - 1];
 }
 
+/** Whether the (Gregorian) calendar has this day. */
+function calendarHas(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** A calendar day without a time (statement periods: read in each village's own clock). */
+export const DAY_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether a YYYY-MM-DD day exists (the platform's Date.parse takes 30 February as 2 March). */
+export function isRealDay(s: string): boolean {
+  const m = DAY_SHAPE.exec(s);
+  return m !== null && calendarHas(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
 export function isRealInstant(s: string): boolean {
   const m = INSTANT_SHAPE.exec(s);
   if (!m) return false;
@@ -29,7 +43,7 @@ export function isRealInstant(s: string): boolean {
   const minute = Number(m[5]);
   const second = m[6] === undefined ? 0 : Number(m[6]);
   const fraction = m[7] === undefined ? 0 : Number(`0.${m[7]}`);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false;
+  if (!calendarHas(year, month, day)) return false;
   if (minute > 59 || second > 59) return false;
   if (hour > 24 || (hour === 24 && (minute !== 0 || second !== 0 || fraction !== 0))) return false;
   if (m[8] !== undefined && (Number(m[8]) > 23 || Number(m[9]) > 59)) return false;

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import fc from "fast-check";
 import { DateTime } from "luxon";
-import { isRealInstant } from "../../../shared/core/model/real-instant.js";
+import { isRealDay, isRealInstant } from "../../../shared/core/model/real-instant.js";
 
 /** What the check replaced: luxon's reading and the platform's, together. */
 const reference = (s: string) =>
@@ -68,6 +68,44 @@ describe("isRealInstant (read digit by digit)", () => {
     fc.assert(
       fc.property(candidate, (s) => isRealInstant(s) === reference(s)),
       { numRuns: 20_000, seed: 20261129 },
+    );
+  });
+});
+
+describe("isRealDay (a statement's YYYY-MM-DD)", () => {
+  it("refuses the days the calendar does not have, which Date.parse rolls over", () => {
+    for (const d of [
+      "2026-02-30",
+      "2026-02-29",
+      "1900-02-29",
+      "2026-04-31",
+      "2026-13-01",
+      "2026-00-10",
+      "2026-01-00",
+    ]) {
+      expect(isRealDay(d), d).to.equal(false);
+    }
+    expect(Number.isNaN(Date.parse("2026-02-30")), "the platform takes 30 February").to.equal(false);
+    for (const d of ["2024-02-29", "2000-02-29", "2026-12-31", "2026-01-01"])
+      expect(isRealDay(d), d).to.equal(true);
+    for (const d of ["2026-1-01", "2026-01-01T00:00Z", " 2026-01-01", "20260101"])
+      expect(isRealDay(d), d).to.equal(false);
+  });
+
+  it("answers as luxon does on 20,000 near-valid days", () => {
+    const day = fc
+      .tuple(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+      )
+      .map(
+        ([y, m, d]) =>
+          `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`,
+      );
+    fc.assert(
+      fc.property(day, (d) => isRealDay(d) === DateTime.fromISO(d, { zone: "UTC" }).isValid),
+      { numRuns: 20000 },
     );
   });
 });

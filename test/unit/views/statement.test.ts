@@ -3,6 +3,7 @@ import { parse } from "csv-parse/sync";
 import {
   type ChargeLine,
   inPeriod,
+  periodBackwards,
   statement,
   statementCsv,
   statementHtml,
@@ -113,6 +114,20 @@ describe("views/statement", () => {
     // instants are compared as they are
     expect(inPeriod(LINES[0], { from: "2026-12-28T08:00:00+08:00" })).to.equal(true);
     expect(inPeriod(LINES[0], { from: "2026-12-28T08:00:01+08:00" })).to.equal(false);
+  });
+
+  it("calls a period backwards only where no village's clock could make it meet", () => {
+    expect(periodBackwards("2026-12-29", "2026-12-28")).to.equal(true);
+    expect(periodBackwards("2026-12-28", "2026-12-28")).to.equal(false);
+    // instants by the instant, whatever their offsets
+    expect(periodBackwards("2026-12-28T10:00:00+09:00", "2026-12-28T09:00:00+07:00")).to.equal(false);
+    expect(periodBackwards("2026-12-28T09:00:00+07:00", "2026-12-28T10:00:00+09:00")).to.equal(true);
+    // a day against an instant: 31 Dec ends at 17:00 UTC in WIT but at 12:00 UTC on 1 Jan in the latest zone
+    expect(periodBackwards("2027-01-01T11:00:00Z", "2026-12-31")).to.equal(false);
+    expect(periodBackwards("2027-01-01T12:00:01Z", "2026-12-31")).to.equal(true);
+    // 1 Jan starts at 10:00 UTC on 31 Dec in the earliest zone (+14:00)
+    expect(periodBackwards("2027-01-01", "2026-12-31T10:00:00Z")).to.equal(false);
+    expect(periodBackwards("2027-01-01", "2026-12-31T09:59:59Z")).to.equal(true);
   });
 
   it("writes the rows as CSV with a totals line, in the reader's language", () => {
