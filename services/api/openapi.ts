@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { lateAssignBodySchema } from "../../shared/contracts/boxes.schemas.js";
+import { STORED_CONTAINER_STATUSES } from "../../shared/contracts/container-lifecycle.js";
 import {
   apiKeyCreateSchema,
   boxTypeInputSchema,
@@ -309,7 +310,7 @@ export function openApiDocument(serverUrl?: string) {
               name: "from",
               in: "query",
               schema: { type: "string" },
-              description: "YYYY-MM-DD (the village's day) or an instant",
+              description: "YYYY-MM-DD (the village's day; a day the calendar has) or an instant",
             },
             {
               name: "to",
@@ -352,8 +353,16 @@ export function openApiDocument(serverUrl?: string) {
       "/v1/plans": {
         get: {
           tags: ["planning"],
-          summary: "Planning runs, newest first (coordinator)",
-          responses: { 200: ok("Runs") },
+          summary: "Planning runs, newest first (coordinator): {items, total, limit, offset}",
+          parameters: [
+            {
+              name: "limit",
+              in: "query",
+              schema: { type: "integer", minimum: 1, maximum: 100, default: 20 },
+            },
+            { name: "offset", in: "query", schema: { type: "integer", minimum: 0, default: 0 } },
+          ],
+          responses: { 200: ok("Page of runs"), ...errors(400) },
         },
         post: {
           tags: ["planning"],
@@ -401,9 +410,13 @@ export function openApiDocument(serverUrl?: string) {
           summary:
             "Current containers (exporter: those holding its shipments; bumdes: those stopping at its villages)",
           parameters: ["status", "port", "sailing", "planVersion", "current", "limit", "offset"].map(
-            (name) => ({ name, in: "query", schema: { type: "string" } }),
+            (name) => ({
+              name,
+              in: "query",
+              schema: name === "status" ? { enum: [...STORED_CONTAINER_STATUSES] } : { type: "string" },
+            }),
           ),
-          responses: { 200: ok("Page of containers") },
+          responses: { 200: ok("Page of containers"), ...errors(400) },
         },
       },
       "/v1/containers/{id}": {

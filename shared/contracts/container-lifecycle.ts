@@ -13,6 +13,9 @@ export const CONTAINER_STATUS_ORDER = [
 ] as const;
 export type LifecycleStatus = (typeof CONTAINER_STATUS_ORDER)[number];
 
+/** Every status a stored container can have: the lifecycle's, or replaced by a later plan. */
+export const STORED_CONTAINER_STATUSES = [...CONTAINER_STATUS_ORDER, "superseded"] as const;
+
 /** Statuses a client may set directly; stop pickups go through their own endpoint. */
 export const SETTABLE_STATUSES = ["confirmed", "at-port", "sailed"] as const;
 export type SettableStatus = (typeof SETTABLE_STATUSES)[number];

@@ -19,6 +19,7 @@ import {
   travelSchema,
   villageSchema,
 } from "../core/model/scenario.js";
+import { STORED_CONTAINER_STATUSES } from "./container-lifecycle.js";
 
 /**
  * Request bodies are the core's records, strict at every level: a misspelt field
@@ -164,8 +165,16 @@ export const auditQuerySchema = z.object({
   offset: intParam(0, 0, Number.MAX_SAFE_INTEGER),
 });
 
+/** GET /v1/plans: runs, newest first. */
+export const planListQuerySchema = z.object({
+  limit: intParam(20, 1, 100),
+  offset: intParam(0, 0, Number.MAX_SAFE_INTEGER),
+});
+
 export const containerListQuerySchema = z.object({
-  status: z.string().min(1).optional(),
+  status: z
+    .enum(STORED_CONTAINER_STATUSES, { error: `must be one of ${STORED_CONTAINER_STATUSES.join(", ")}` })
+    .optional(),
   port: z.string().min(1).optional(),
   sailing: z.string().min(1).optional(),
   planVersion: intParam(0, 0, Number.MAX_SAFE_INTEGER),

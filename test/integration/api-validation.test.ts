@@ -5,6 +5,7 @@
  */
 import { expect } from "chai";
 import { loadScenario } from "../../services/seed/demo-data.js";
+import { PlanningRunEntity } from "../../shared/infra/db/entities/planning-run.entity.js";
 import { exampleScenario } from "./support/fixtures.js";
 import { type Stack, startStack } from "./support/stack.js";
 
@@ -264,6 +265,50 @@ describe("API validation and errors (PostgreSQL + Redis)", function () {
     expect(unknown.body.errors).to.deep.equal([{ path: "ports[1]", message: 'unknown port "XXNOP"' }]);
     const runs = await call("GET", "/v1/plans");
     expect(runs.body.total).to.equal(0);
+  });
+
+  it("pages the plan runs newest first, and refuses a bad limit or offset instead of guessing", async () => {
+    const repo = stack.runtime.deps.dataSource.getRepository(PlanningRunEntity);
+    // Five finished runs a minute apart (ids in reverse order, so the order is by time, not id).
+    const ids = [0, 1, 2, 3, 4].map((i) => `00000000-0000-4000-8000-00000000000${9 - i}`);
+    await repo.insert(
+      ids.map((id, i) => ({
+        id,
+        state: "failed" as const,
+        request: { region: "Kalimantan" },
+        scenario: {},
+        createdAt: new Date(Date.UTC(2026, 11, 1, 8, i)),
+      })),
+    );
+    try {
+      const newestFirst = [...ids].reverse();
+      const page = await call("GET", "/v1/plans?limit=2&offset=2");
+      expect(page.status).to.equal(200);
+      expect(page.body.items.map((r: { id: string }) => r.id)).to.deep.equal(newestFirst.slice(2, 4));
+      expect([page.body.total, page.body.limit, page.body.offset]).to.deep.equal([5, 2, 2]);
+      const rest = await call("GET", "/v1/plans?offset=4");
+      expect(rest.body.items.map((r: { id: string }) => r.id)).to.deep.equal(newestFirst.slice(4));
+      const bad = await call("GET", "/v1/plans?limit=abc&offset=-1");
+      expect(bad.status).to.equal(400);
+      expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).to.deep.equal(["limit", "offset"]);
+      expect((await call("GET", "/v1/plans?limit=101")).status).to.equal(400);
+    } finally {
+      await repo.delete(ids);
+    }
+  });
+
+  it("refuses a container status that does not exist instead of listing nothing", async () => {
+    const bad = await call("GET", "/v1/containers?status=shipped");
+    expect(bad.status).to.equal(400);
+    expect(bad.body.errors).to.deep.equal([
+      {
+        path: "status",
+        message: "must be one of planned, confirmed, picking-up, picked-up, at-port, sailed, superseded",
+      },
+    ]);
+    for (const status of ["planned", "picking-up", "superseded"]) {
+      expect((await call("GET", `/v1/containers?status=${status}&current=false`)).status).to.equal(200);
+    }
   });
 
   it("reports its database and queue at /health and serves the OpenAPI document and docs", async () => {

@@ -6,7 +6,7 @@
  */
 import { Router } from "express";
 import type { DataSource } from "typeorm";
-import { planRequestSchema } from "../../../shared/contracts/resources.schemas.js";
+import { planListQuerySchema, planRequestSchema } from "../../../shared/contracts/resources.schemas.js";
 import { ContainerEntity } from "../../../shared/infra/db/entities/container.entity.js";
 import { PlanEntity } from "../../../shared/infra/db/entities/plan.entity.js";
 import { PlanningRunEntity } from "../../../shared/infra/db/entities/planning-run.entity.js";
@@ -60,12 +60,14 @@ export function plansRouter(deps: PlansRouterDeps): Router {
   });
 
   router.get("/plans", async (req, res) => {
-    const limit = Math.min(100, Math.max(1, Number(req.query.limit) || 20));
+    const { limit, offset } = parseInput(planListQuerySchema, req.query);
     const [rows, total] = await ds.getRepository(PlanningRunEntity).findAndCount({
-      order: { createdAt: "DESC" },
+      // the id after the time: runs queued in the same millisecond keep one order across pages
+      order: { createdAt: "DESC", id: "DESC" },
+      skip: offset,
       take: limit,
     });
-    res.json({ items: rows.map((r) => runView(r)), total, limit });
+    res.json({ items: rows.map((r) => runView(r)), total, limit, offset });
   });
 
   const findRun = async (id: string) => {

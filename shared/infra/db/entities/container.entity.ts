@@ -1,11 +1,9 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from "typeorm";
-import { CONTAINER_STATUS_ORDER, type LifecycleStatus } from "../../../contracts/container-lifecycle.js";
+import type { STORED_CONTAINER_STATUSES } from "../../../contracts/container-lifecycle.js";
 import type { PlanStop } from "../../../core/model/plan.js";
 
-/** The lifecycle's own list, so the stored statuses and the rules that move them agree. */
-export const CONTAINER_STATUSES = CONTAINER_STATUS_ORDER;
-/** A stored container is where the lifecycle put it, or superseded by a newer plan. */
-export type ContainerStatus = LifecycleStatus | "superseded";
+/** A stored container is where the lifecycle put it, or superseded by a newer plan (the lifecycle's own list). */
+export type ContainerStatus = (typeof STORED_CONTAINER_STATUSES)[number];
 
 export interface ContainerStop extends PlanStop {
   pickedUpAt?: string;
