@@ -226,7 +226,7 @@ export function openApiDocument(serverUrl?: string) {
         get: {
           tags: ["sea boxes"],
           summary:
-            "Where a late shipment still fits (coordinator): containers still planned that could take it under every rule without moving another stop past its window or its container past its cut-off, cheapest first; newContainer = a container of its own, or null",
+            "Where a late shipment still fits (coordinator): containers still planned that could take it under every rule without moving another stop out of its window or its container past its cut-off, cheapest first; newContainer = a container of its own, or null",
           responses: {
             200: ok("Options", {
               type: "object",

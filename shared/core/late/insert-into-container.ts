@@ -3,13 +3,14 @@
  * others' promises: its village becomes a new stop at the best position, or it loads at a
  * stop the container already makes there; the other stops keep their order. A candidate
  * is kept only if every other stop still starts loading inside the same pickup window as
- * before (a BUMDes was told that time: it may shift within the window, not past it) and
+ * before (a BUMDes was told that time: it may shift within the window, not out of it either
+ * way: the trip leaves as late as it can, so a stop before the new one may load earlier) and
  * the container still reaches its sailing's cut-off.
  */
 import type { PlanContainer, PlanLoad, PlanStop } from "../model/plan.js";
 import { instantIn } from "../output/to-plan.js";
 import { containerRefusal, type Part } from "./container-fit.js";
-import { type LateContext, minutesOf, windowEnd } from "./late-context.js";
+import { type LateContext, minutesOf, windowEnd, windowStart } from "./late-context.js";
 import { type DraftStop, type TimedTrip, timeTrip } from "./time-trip.js";
 
 export interface Insertion {
@@ -64,8 +65,8 @@ interface Candidate {
   stops: DraftStop[];
   /** index of the stop that loads the shipment */
   at: number;
-  /** for each draft stop: the window end of the stop it was, or Infinity for the new one */
-  limits: number[];
+  /** for each draft stop: the window the stop it was loads in, or (-Infinity, Infinity) for the new one */
+  limits: { from: number; to: number }[];
 }
 
 export function bestInsertion(ctx: LateContext, c: PlanContainer, part: Part): InsertionResult {
@@ -79,12 +80,13 @@ export function bestInsertion(ctx: LateContext, c: PlanContainer, part: Part): I
   const cutoff = sailing ? minutesOf(sailing.cutoff) : Infinity;
 
   const existing: DraftStop[] = [];
-  const limits: number[] = [];
+  const limits: { from: number; to: number }[] = [];
   for (const stop of c.stops) {
     const v = ctx.villages.get(stop.village);
     if (!v) return { ok: false, reason: `${c.id} stops at an unknown village ${stop.village}.` };
     existing.push({ village: v, load: stop.load, readyMin: readyOf(ctx, stop.load) });
-    limits.push(windowEnd(ctx.windows(v), minutesOf(stop.loadStart)));
+    const at = minutesOf(stop.loadStart);
+    limits.push({ from: windowStart(ctx.windows(v), at), to: windowEnd(ctx.windows(v), at) });
   }
   const candidates: Candidate[] = [];
   existing.forEach((stop, i) => {
@@ -101,20 +103,34 @@ export function bestInsertion(ctx: LateContext, c: PlanContainer, part: Part): I
     candidates.push({
       stops: [...existing.slice(0, pos), fresh, ...existing.slice(pos)],
       at: pos,
-      limits: [...limits.slice(0, pos), Infinity, ...limits.slice(pos)],
+      limits: [
+        ...limits.slice(0, pos),
+        { from: Number.NEGATIVE_INFINITY, to: Infinity },
+        ...limits.slice(pos),
+      ],
     });
   }
 
   let best: { cand: Candidate; trip: TimedTrip } | null = null;
   let late = false;
   for (const cand of candidates) {
-    const trip = timeTrip(ctx, depot, cand.stops, port);
+    const trip = timeTrip(
+      ctx,
+      depot,
+      cand.stops,
+      port,
+      cand.limits.map((l) => l.to),
+    );
     if (trip.portArrival > cutoff + 1e-6) {
       late = true;
       continue;
     }
     // A few seconds' slack: the plan writes instants to the second.
-    if (trip.stops.some((s, k) => s.loadStart > cand.limits[k] + 0.05)) {
+    if (
+      trip.stops.some(
+        (s, k) => s.loadStart > cand.limits[k].to + 0.05 || s.loadStart < cand.limits[k].from - 0.05,
+      )
+    ) {
       late = true;
       continue;
     }
@@ -124,7 +140,7 @@ export function bestInsertion(ctx: LateContext, c: PlanContainer, part: Part): I
     return {
       ok: false,
       reason: late
-        ? `Collecting ${part.shipment.id} would push a pickup of ${c.id} past its window or the container past its cut-off.`
+        ? `Collecting ${part.shipment.id} would move a pickup of ${c.id} out of its window or the container past its cut-off.`
         : `${c.id} has no stop where ${part.shipment.id} could be collected.`,
     };
   }

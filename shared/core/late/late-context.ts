@@ -95,6 +95,19 @@ export function lateContext(scenario: Scenario, plan: Plan): LateContext {
   };
 }
 
+/** The instant the pickup window holding `loadStartMin` opened (-Infinity without windows). */
+export function windowStart(w: DailyWindows, loadStartMin: number, toleranceMin = 1): number {
+  if (w.windows === null) return Number.NEGATIVE_INFINITY;
+  const offset = w.offsetMin ?? DateTime.fromMillis(loadStartMin * 60000, { zone: w.zone }).offset;
+  const local = loadStartMin + offset;
+  const tod = local - Math.floor(local / 1440) * 1440;
+  for (const [open, close] of w.windows) {
+    if (tod >= open - toleranceMin && tod <= close + toleranceMin)
+      return loadStartMin - Math.max(0, tod - open);
+  }
+  return loadStartMin; // written outside every window: it may not move earlier
+}
+
 /** The latest instant the pickup window holding `loadStartMin` stays open (Infinity without windows). */
 export function windowEnd(w: DailyWindows, loadStartMin: number, toleranceMin = 1): number {
   if (w.windows === null) return Infinity;

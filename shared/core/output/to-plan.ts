@@ -8,6 +8,7 @@ import { DateTime } from "luxon";
 import type { Plan, PlanContainer, PlanStop, PlanUnassigned } from "../model/plan.js";
 import type { SetAside } from "../problem/compile.js";
 import { type Problem, truckCost } from "../problem/problem.js";
+import { latestDeparture } from "../rules/leave-late.js";
 import { placeZone } from "../rules/zones.js";
 import { type TimedStop, walkRoute } from "../search/route-eval.js";
 import type { Route, Solution } from "../search/solution.js";
@@ -47,7 +48,11 @@ export function instantIn(minutes: number, zone: string): string {
   return new Date(ms + at.offsetMin * 60000).toISOString().slice(0, 19) + at.suffix;
 }
 
-/** The trip's schedule: leave as late as still lets the first loading start on time. */
+/**
+ * The trip's schedule: the earliest timing decides when the last stop loads and the port is
+ * reached; the truck then leaves as late as still keeps that (rules/leave-late.ts), so no
+ * stop loads earlier than it has to and nobody waits loaded at a village.
+ */
 export function schedule(
   p: Problem,
   r: Route,
@@ -55,16 +60,33 @@ export function schedule(
   const n = p.travel.size;
   const kind = p.kinds[r.kind];
   const minT = p.travel.minutes;
-  const stops: (TimedStop & { jobs: number[] })[] = [];
-  const walk = walkRoute(p, r.kind, r.jobs, r.jobs.length, (stop) =>
-    stops.push({ ...stop, jobs: r.jobs.slice(stop.from, stop.to) }),
+  const walk = (leaveMin: number) => {
+    const stops: (TimedStop & { jobs: number[] })[] = [];
+    const w = walkRoute(
+      p,
+      r.kind,
+      r.jobs,
+      r.jobs.length,
+      (stop) => stops.push({ ...stop, jobs: r.jobs.slice(stop.from, stop.to) }),
+      leaveMin,
+    );
+    return { stops, portArrival: w.t + minT[w.lastLoc * n + p.endpoints[r.endpoint].loc] };
+  };
+  const earliest = walk(p.startMin);
+  const stops = earliest.stops;
+  const locOf = (s: TimedStop) => p.jobs[r.jobs[s.from]].loc;
+  const legs = stops.map((s, i) => minT[(i === 0 ? kind.loc : locOf(stops[i - 1])) * n + locOf(s)]);
+  const leave = latestDeparture(
+    stops.map((s) => ({
+      windows: p.villages[s.village].windows,
+      serviceMin: p.villages[s.village].serviceMin,
+      loadStart: s.loadStart,
+    })),
+    legs,
   );
-  const portArrival = walk.t + minT[walk.lastLoc * n + p.endpoints[r.endpoint].loc];
-  // No truck needs to leave at the start of the week and wait at the first village.
-  const firstLeg = minT[kind.loc * n + p.jobs[r.jobs[0]].loc];
-  const departDepot = Math.max(p.startMin, stops[0].loadStart - firstLeg);
-  stops[0].arrival = departDepot + firstLeg;
-  return { departDepot, stops, portArrival };
+  const departDepot = Math.max(p.startMin, leave ?? stops[0].loadStart - legs[0]);
+  if (departDepot === p.startMin) return { departDepot, ...earliest };
+  return { departDepot, ...walk(departDepot) };
 }
 
 export function toPlan(

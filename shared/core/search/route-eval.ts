@@ -71,6 +71,8 @@ export function walkRoute(
   jobs: ArrayLike<number>,
   len: number,
   onStop?: (stop: TimedStop) => void,
+  /** When the truck leaves its depot: the planning start unless the plan's schedule says later. */
+  leaveMin = p.startMin,
 ): Walk {
   const kind = p.kinds[kindIndex];
   const n = p.travel.size;
@@ -80,7 +82,7 @@ export function walkRoute(
   let km = 0;
   let weight = 0;
   let prevLoc = kind.loc;
-  let t = p.startMin;
+  let t = leaveMin;
   const untimed = p.untimed && onStop === undefined;
   let i = 0;
   while (i < len) {
