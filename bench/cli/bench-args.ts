@@ -3,7 +3,13 @@
  * of CPU are spent.
  */
 import { parseArgs } from "node:util";
-import { iterationsFlag, seedFlag, threadsFlag, timeLimitFlag } from "../../scripts/cli/number-flags.js";
+import {
+  iterationsFlag,
+  joinNegativeNumbers,
+  seedFlag,
+  threadsFlag,
+  timeLimitFlag,
+} from "../../scripts/cli/number-flags.js";
 import { DEFAULT_THREADS } from "../../shared/infra/planning/parallel-solve.js";
 import type { FleetMode } from "../convert/cvrp-to-scenario.converter.js";
 import { DEFAULT_SUITES, findSuite, SUITES } from "../suites/suite-catalog.js";
@@ -124,7 +130,7 @@ export function parseBenchArgs(argv: readonly string[], today: string): ParsedBe
 
 function parse(argv: readonly string[]) {
   return parseArgs({
-    args: [...argv],
+    args: joinNegativeNumbers(argv, ["--time-limit", "--seed", "--threads", "--iterations"]),
     allowPositionals: true,
     strict: true,
     options: {

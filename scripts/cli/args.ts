@@ -4,7 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { DEFAULT_THREADS } from "../../shared/infra/planning/parallel-solve.js";
-import { seedFlag, threadsFlag, timeLimitFlag } from "./number-flags.js";
+import { joinNegativeNumbers, seedFlag, threadsFlag, timeLimitFlag } from "./number-flags.js";
 
 export const USAGE =
   "usage: npm run plan -- SCENARIO.json [--out PLAN.json] [--time-limit SECONDS] [--seed N] [--threads N] [--no-clock-stop]";
@@ -64,7 +64,7 @@ export function parsePlanArgs(argv: readonly string[]): ParsedArgs {
 
 function parse(argv: readonly string[]) {
   return parseArgs({
-    args: [...argv],
+    args: joinNegativeNumbers(argv, ["--time-limit", "-t", "--seed", "-s", "--threads"]),
     allowPositionals: true,
     strict: true,
     options: {

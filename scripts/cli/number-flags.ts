@@ -5,6 +5,26 @@
 
 export type FlagNumber = { ok: true; value: number } | { ok: false; error: string };
 
+/**
+ * `--seed -1` read as `--seed=-1` (and `-s -1` as `-s-1`): node:util takes a value starting
+ * with a dash for a flag and answers only "argument is ambiguous"; joined, the number check
+ * below says what is wrong with the number. `numeric` names the flags that take numbers.
+ */
+export function joinNegativeNumbers(argv: readonly string[], numeric: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = argv[i + 1];
+    if (numeric.includes(flag) && value !== undefined && /^-\.?\d/.test(value)) {
+      out.push(flag.startsWith("--") ? `${flag}=${value}` : `${flag}${value}`);
+      i++;
+    } else {
+      out.push(flag);
+    }
+  }
+  return out;
+}
+
 /** A number the user typed: plain decimal only, so "5s" or "1e3" are refused rather than guessed. */
 export function decimal(text: string): number | undefined {
   return /^-?\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : undefined;

@@ -42,6 +42,22 @@ describe("cli/args: npm run plan flags", () => {
     ["a seed that is not a number", ["s.json", "--seed", "x1"], /--seed must be a whole number/],
     ["a fractional seed", ["s.json", "--seed", "1.5"], /--seed must be a whole number/],
     ["a negative time limit", ["s.json", "--time-limit=-1"], /--time-limit must be a positive number/],
+    // after a space too: node:util alone says only that the argument is ambiguous
+    [
+      "a negative time limit after a space",
+      ["s.json", "--time-limit", "-1"],
+      /--time-limit must be a positive number of seconds, got "-1"/,
+    ],
+    [
+      "a negative seed after a short flag",
+      ["s.json", "-s", "-2"],
+      /--seed must be a whole number >= 0, got "-2"/,
+    ],
+    [
+      "a negative thread count",
+      ["s.json", "--threads", "-1"],
+      /--threads must be a whole number from 1 to 64/,
+    ],
     ["a zero time limit", ["s.json", "--time-limit", "0"], /--time-limit must be a positive number/],
     ["a time limit with a unit", ["s.json", "--time-limit", "5s"], /--time-limit must be a positive number/],
     ["a flag without its value", ["s.json", "--out"], /argument missing/],

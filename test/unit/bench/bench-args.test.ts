@@ -65,6 +65,12 @@ describe("bench: command-line flags", () => {
     expect(error(["--time-limit", "2s"])).to.match(/--time-limit must be a positive number/);
     expect(error(["--time-limit", "0"])).to.match(/--time-limit/);
     expect(error(["--seed", "1.5"])).to.match(/--seed must be a whole number/);
+    // a negative number after a space: the number's own message, not node:util's "ambiguous"
+    expect(error(["--seed", "-1"])).to.equal('--seed must be a whole number >= 0, got "-1"');
+    expect(error(["--time-limit", "-3"])).to.match(
+      /--time-limit must be a positive number of seconds, got "-3"/,
+    );
+    expect(error(["--iterations", "-5"])).to.match(/--iterations must be a whole number >= 1, got "-5"/);
     expect(error(["--filter", "("])).to.match(/--filter is not a regular expression/);
     expect(error(["--fleet", "5"])).to.match(/--fleet must be k or unlimited, got "5"/);
     expect(error(["--threads", "0"])).to.match(/--threads/);
