@@ -16,6 +16,7 @@ import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
 import type { Scenario, Shipment, Village } from "../shared/core/model/scenario.js";
 import { validateScenario } from "../shared/core/model/validate.js";
+import { FlagError, flagsOrExit } from "./cli/script-flags.js";
 import { type IndonesiaData, loadIndonesiaData, type VillageRow } from "./demo/indonesia-data.js";
 import {
   AIRPORT,
@@ -338,13 +339,17 @@ export function makeDemoScenario(data: IndonesiaData, seed: number): Scenario {
   };
 }
 
+const USAGE = "usage: npm run demo:scenario -- [--seed N] [--out FILE]";
+
 function main(): void {
-  const { values } = parseArgs({
-    options: { seed: { type: "string", default: "2026" }, out: { type: "string" } },
+  const { seed, out } = flagsOrExit(USAGE, () => {
+    const { values } = parseArgs({
+      options: { seed: { type: "string", default: "2026" }, out: { type: "string" } },
+    });
+    if (!/^\d+$/.test(values.seed) || !Number.isSafeInteger(Number(values.seed)))
+      throw new FlagError(`--seed must be a whole number >= 0, got "${values.seed}"`);
+    return { seed: Number(values.seed), out: values.out ?? join(ROOT, "data/demo/kalimantan-week.json") };
   });
-  const seed = Number(values.seed);
-  if (!Number.isSafeInteger(seed)) throw new Error(`--seed must be a whole number, got "${values.seed}"`);
-  const out = values.out ?? join(ROOT, "data/demo/kalimantan-week.json");
   const scenario = makeDemoScenario(loadIndonesiaData(join(ROOT, "data/indonesia")), seed);
   const check = validateScenario(scenario);
   if (!check.ok) throw new Error(check.errors.map((e) => `${e.path}: ${e.message}`).join("\n"));

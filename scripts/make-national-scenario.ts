@@ -10,41 +10,50 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { validateScenario } from "../shared/core/model/validate.js";
+import { FlagError, flagsOrExit } from "./cli/script-flags.js";
 import { loadNationalData, makeNationalWeek } from "./national/national-week.js";
 
 const ROOT = resolve(__dirname, "..");
 
-function wholeFlag(name: string, text: string | undefined, fallback: number): number {
+const USAGE = "usage: npm run national:scenario -- [--seed N] [--shipments N] [--villages N] [--out FILE]";
+
+function wholeFlag(name: string, text: string | undefined, fallback: number, least: number): number {
   if (text === undefined) return fallback;
   const n = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n)) throw new Error(`--${name} must be a whole number`);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < least)
+    throw new FlagError(`--${name} must be a whole number >= ${least}, got "${text}"`);
   return n;
 }
 
 function main(): number {
-  const { values } = parseArgs({
-    options: {
-      seed: { type: "string" },
-      shipments: { type: "string" },
-      villages: { type: "string" },
-      out: { type: "string" },
-    },
+  const flags = flagsOrExit(USAGE, () => {
+    const { values } = parseArgs({
+      options: {
+        seed: { type: "string" },
+        shipments: { type: "string" },
+        villages: { type: "string" },
+        out: { type: "string" },
+      },
+    });
+    return {
+      seed: wholeFlag("seed", values.seed, 1, 0),
+      shipments: wholeFlag("shipments", values.shipments, 20_000, 0),
+      villages: wholeFlag("villages", values.villages, 2_000, 1),
+      out: values.out,
+    };
   });
-  const scenario = makeNationalWeek(loadNationalData(resolve(ROOT, "data/indonesia")), {
-    seed: wholeFlag("seed", values.seed, 1),
-    shipments: wholeFlag("shipments", values.shipments, 20_000),
-    villages: wholeFlag("villages", values.villages, 2_000),
-  });
+  const { out, ...options } = flags;
+  const scenario = makeNationalWeek(loadNationalData(resolve(ROOT, "data/indonesia")), options);
   const check = validateScenario(scenario);
   if (!check.ok) throw new Error(check.errors.map((e) => `${e.path}: ${e.message}`).join("\n"));
   const text = `${JSON.stringify(scenario)}\n`;
-  if (values.out) writeFileSync(values.out, text);
+  if (out) writeFileSync(out, text);
   else process.stdout.write(text);
   const kg = scenario.shipments.reduce((sum, s) => sum + s.weightKg, 0);
   process.stderr.write(
     `national week: ${scenario.villages.length} villages, ${scenario.shipments.length} shipments, ` +
       `${Math.round(kg / 1000)} t, ${scenario.ports.length} ports, ${scenario.depots.length} depots, ` +
-      `${scenario.sailings?.length} sailings${values.out ? ` -> ${values.out}` : ""}\n`,
+      `${scenario.sailings?.length} sailings${out ? ` -> ${out}` : ""}\n`,
   );
   return 0;
 }
