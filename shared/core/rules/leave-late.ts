@@ -18,10 +18,23 @@ export interface TimedStopRule {
 }
 
 /**
+ * The windows as starts of a loading that also ends inside them: each closes `serviceMin`
+ * earlier (a window shorter than that keeps only its opening). Walking back with these, a
+ * stop with time to spare loads so that it is done when the village closes, not starting
+ * at the closing time: loading may end after `close` (spec rule 4), but a BUMDes that keeps
+ * 07:00-11:00 expects the truck gone by 11:00 where that costs nothing.
+ */
+function endingInside(w: DailyWindows, serviceMin: number): DailyWindows {
+  if (w.windows === null || serviceMin <= 0) return w;
+  return { ...w, windows: w.windows.map(([open, close]) => [open, Math.max(open, close - serviceMin)]) };
+}
+
+/**
  * The latest departure (minutes since epoch) from which the earliest timing loads the last
  * stop at its `loadStart`: walked back stop by stop, each loading as late as its windows
- * allow (and no later than any `latestLoad`) and still reaching the next in time. `legs[0]` is depot -> first stop, `legs[i]`
- * stop i-1 -> stop i. Null where a village's zone has no fixed offset (daylight saving:
+ * allow (done by the window's close where it fits, and starting no later than any
+ * `latestLoad`) and still reaching the next in time. `legs[0]` is depot -> first stop,
+ * `legs[i]` stop i-1 -> stop i. Null where a village's zone has no fixed offset (daylight saving:
  * latestInWindow cannot walk back there); the caller then leaves for the first stop's loading.
  */
 export function latestDeparture(stops: readonly TimedStopRule[], legs: readonly number[]): number | null {
@@ -29,7 +42,7 @@ export function latestDeparture(stops: readonly TimedStopRule[], legs: readonly 
   let next = stops[stops.length - 1].loadStart;
   for (let i = stops.length - 2; i >= 0; i--) {
     const s = stops[i];
-    const latest = latestInWindow(s.windows, next - legs[i + 1] - s.serviceMin);
+    const latest = latestInWindow(endingInside(s.windows, s.serviceMin), next - legs[i + 1] - s.serviceMin);
     if (latest === null) return null;
     // Never earlier than the earliest timing (it already fits; a rounding must not undo it).
     next = Math.max(Math.min(latest, s.latestLoad ?? Infinity), s.loadStart);

@@ -54,11 +54,16 @@ describe("leaving the depot late enough that no one waits loaded", () => {
     expect(c.stops[0].loadStart).to.equal("2026-12-09T06:20:00+07:00");
     s.villages[0].pickupWindows = [{ open: "14:00", close: "15:00" }];
     const d = containerOf(planOf(s), "a");
-    // V's last window before Wednesday 06:20 is Tuesday 14:00-15:00: it loads at 15:00, and the truck
-    // waits at W from 16:40 overnight (15 h 20 min): nothing later reaches W by 08:00.
-    expect(d.stops[0].loadStart).to.equal("2026-12-08T15:00:00+07:00");
+    // V's last window before Wednesday 06:20 is Tuesday 14:00-15:00: it loads at 14:40, done when
+    // the village closes (not starting at 15:00, which the rule allows), and the truck waits at W
+    // from 16:20 overnight (15 h 40 min): nothing later reaches W by 08:00.
+    expect(d.stops[0].loadStart).to.equal("2026-12-08T14:40:00+07:00");
+    expect(d.stops[0].departure).to.equal("2026-12-08T15:00:00+07:00");
     expect(d.stops[1].loadStart).to.equal(WED_0800);
-    expect(ms(d.stops[1].loadStart) - ms(d.stops[1].arrival)).to.equal((15 * 60 + 20) * 60000);
+    expect(ms(d.stops[1].loadStart) - ms(d.stops[1].arrival)).to.equal((15 * 60 + 40) * 60000);
+    // A window shorter than the loading: it starts at the opening, the earliest it can.
+    s.villages[0].pickupWindows = [{ open: "14:00", close: "14:10" }];
+    expect(containerOf(planOf(s), "a").stops[0].loadStart).to.equal("2026-12-08T14:00:00+07:00");
   });
 
   it("a late shipment keeps every promised pickup in its window, even where the trip would leave earlier", () => {
