@@ -2,13 +2,14 @@
  * Time a trip the way the planner does (search/route-eval.ts walkRoute, output/to-plan.ts
  * schedule): from the planning start, each stop loads at the first moment inside a pickup
  * window after arrival and after every readyAt loaded there, for its service time; the
- * truck leaves its depot as late as still loads the last stop when it would (rules/leave-late.ts). Legs come
- * from the planner's own travel table, so the times agree with a freshly solved plan.
+ * truck leaves its depot as late as still loads the last stop when it would
+ * (rules/leave-late.ts). Legs come from the planner's own travel table, so the times agree
+ * with a freshly solved plan.
  */
 import { buildTravelTable } from "../geometry/travel.js";
 import type { PlanLoad } from "../model/plan.js";
 import type { Depot, Port, Village } from "../model/scenario.js";
-import { latestDeparture } from "../rules/leave-late.js";
+import { departureTime } from "../rules/leave-late.js";
 import { earliestInWindow } from "../rules/time-windows.js";
 import type { LateContext } from "./late-context.js";
 
@@ -57,17 +58,15 @@ export function timeTrip(
     return { departDepot: leaveMin, stops: timed, portArrival: t + table.minutes[last * n + last + 1], km };
   };
   const earliest = walk(ctx.startMin);
-  if (stops.length === 0) return earliest;
-  const legs = stops.map((_, i) => table.minutes[i * n + (i + 1)]);
-  const leave = latestDeparture(
+  const departDepot = departureTime(
+    ctx.startMin,
     stops.map((s, i) => ({
       windows: ctx.windows(s.village),
       serviceMin: s.village.serviceMinutes ?? 0,
       loadStart: earliest.stops[i].loadStart,
       latestLoad: latestLoad?.[i],
     })),
-    legs,
+    stops.map((_, i) => table.minutes[i * n + (i + 1)]),
   );
-  const departDepot = Math.max(ctx.startMin, leave ?? earliest.stops[0].loadStart - legs[0]);
   return departDepot === ctx.startMin ? earliest : walk(departDepot);
 }

@@ -8,7 +8,7 @@ import { DateTime } from "luxon";
 import type { Plan, PlanContainer, PlanStop, PlanUnassigned } from "../model/plan.js";
 import type { SetAside } from "../problem/compile.js";
 import { type Problem, truckCost } from "../problem/problem.js";
-import { latestDeparture } from "../rules/leave-late.js";
+import { departureTime } from "../rules/leave-late.js";
 import { placeZone } from "../rules/zones.js";
 import { type TimedStop, walkRoute } from "../search/route-eval.js";
 import type { Route, Solution } from "../search/solution.js";
@@ -76,7 +76,8 @@ export function schedule(
   const stops = earliest.stops;
   const locOf = (s: TimedStop) => p.jobs[r.jobs[s.from]].loc;
   const legs = stops.map((s, i) => minT[(i === 0 ? kind.loc : locOf(stops[i - 1])) * n + locOf(s)]);
-  const leave = latestDeparture(
+  const departDepot = departureTime(
+    p.startMin,
     stops.map((s) => ({
       windows: p.villages[s.village].windows,
       serviceMin: p.villages[s.village].serviceMin,
@@ -84,7 +85,6 @@ export function schedule(
     })),
     legs,
   );
-  const departDepot = Math.max(p.startMin, leave ?? stops[0].loadStart - legs[0]);
   if (departDepot === p.startMin) return { departDepot, ...earliest };
   return { departDepot, ...walk(departDepot) };
 }

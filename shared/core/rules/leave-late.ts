@@ -49,3 +49,17 @@ export function latestDeparture(stops: readonly TimedStopRule[], legs: readonly 
   }
   return next - legs[0];
 }
+
+/**
+ * When the truck leaves: the latest departure above, never before the planning start
+ * (`startMin`, spec rule 4); where the walk back cannot be made, the departure that has the
+ * first stop load when the earliest timing has it.
+ */
+export function departureTime(
+  startMin: number,
+  stops: readonly TimedStopRule[],
+  legs: readonly number[],
+): number {
+  if (stops.length === 0) return startMin;
+  return Math.max(startMin, latestDeparture(stops, legs) ?? stops[0].loadStart - legs[0]);
+}
