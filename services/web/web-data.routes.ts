@@ -16,6 +16,7 @@ import { parseLang } from "../../shared/views/locale.js";
 import { formatPickup } from "../../shared/views/pickup-export.js";
 import { pickupRows } from "../../shared/views/pickup-schedule.js";
 import { routeMapSvg } from "../../shared/views/route-map-svg.js";
+import { waitingShipmentViews } from "../../shared/views/waiting-shipments.js";
 import { policyOf, principalOf, requireRole } from "../api/principal.js";
 import type { AccessPolicy } from "../read-model/access-policy.js";
 import { loadPlanSnapshot, type PlanSnapshot } from "../read-model/plan-snapshot.js";
@@ -109,8 +110,29 @@ export function webDataRoutes(dataSource: DataSource, now: () => number): Router
     const rows = pickupRows(snap.plan, snap.scenario, { village, fromMs: now() });
     // what the BUMDes acts on: is this stop loaded, may it be marked so now?
     const views = containerViews(snap.plan, snap.scenario, lang, lifecycle(snap, now()));
+    // the village's shipments no pickup carries yet: waiting for a plan, or left out of the last
+    const waiting = await scopeShipments(
+      m()
+        .createQueryBuilder(ShipmentEntity, "s")
+        .where("s.village = :village", { village })
+        .andWhere("s.status IN ('open', 'unassigned')")
+        .orderBy("s.id", "ASC"),
+      "s",
+      policy,
+    ).getMany();
     res.json({
       village,
+      waiting: waitingShipmentViews(
+        waiting.map((s) => ({
+          id: s.id,
+          product: s.product,
+          weightKg: s.weightKg,
+          status: s.status === "open" ? "open" : "unassigned",
+          reason: s.unassignedReason,
+          detail: s.unassignedDetail,
+        })),
+        lang,
+      ),
       rows: rows.map((r) => {
         const c = views.find((v) => v.id === r.container);
         const pickedUp = c?.stops[r.stop - 1]?.pickedUp ?? false;

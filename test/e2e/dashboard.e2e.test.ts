@@ -121,6 +121,11 @@ describe("dashboard in the browser (Chromium, real app)", function () {
     await page.waitForSelector("#shipment-status.ok");
     expect(await page.textContent("#shipment-status")).to.equal("Kiriman E2E-1 terdaftar.");
     expect(await page.textContent('[data-error-for="weightKg"]')).to.equal("");
+    // the new shipment shows under the pickups at once, waiting for the next plan
+    const waiting = '#waiting tr.waiting[data-shipment="E2E-1"][data-status="open"]';
+    await page.waitForSelector(waiting);
+    expect(await page.textContent("#waiting-title")).to.equal("Belum masuk jadwal penjemputan");
+    expect(await page.textContent(waiting)).to.include("Menunggu rencana berikutnya");
 
     const res = await fetch(`${app.base}/v1/shipments/E2E-1`, {
       headers: { Authorization: `Bearer ${keys.bumdes}` },

@@ -12,6 +12,8 @@ import type { DataSource } from "typeorm";
 import { errorHandler, notFoundHandler } from "../../services/api/error-handler.js";
 import { createWebRouter } from "../../services/web/web.router.js";
 import { openDataSource } from "../../shared/infra/db/data-source.js";
+import { ShipmentEntity } from "../../shared/infra/db/entities/shipment.entity.js";
+import { newShipmentRow } from "../../shared/infra/db/scenario.mapper.js";
 import { createLogger } from "../../shared/infra/logger.js";
 import { fixturePlan, fixtureScenario } from "../unit/views/fixtures.js";
 import { createFreshDatabase, type FreshDatabase } from "./support/fresh-database.js";
@@ -137,6 +139,45 @@ describe("web routes (HTTP, real PostgreSQL)", function () {
       expect((await json("/web/data/pickups?village=vA", keys.exporterB)).status).to.equal(403);
       const missing = await json("/web/data/pickups?village=nowhere", keys.coordinator);
       expect(missing.status).to.equal(404);
+    });
+
+    it("tells a BUMDes which of its shipments no pickup carries yet, and why", async () => {
+      // S3 (3,500 kg in one package) was left out of the plan at vQ; the coordinator reads vQ
+      const q = await json("/web/data/pickups?village=vQ", keys.coordinator);
+      expect(q.status).to.equal(200);
+      expect(q.body.rows).to.deep.equal([]);
+      expect(q.body.waiting).to.deep.equal([
+        {
+          shipment: "S3",
+          product: "=cmd|' /C calc'!A0",
+          weight: "3.500 kg",
+          status: "unassigned",
+          state: "Terlalu besar",
+          help: "Satu koli lebih berat atau lebih besar dari kontainer mana pun. Bagi menjadi koli yang lebih kecil.",
+          detail: "3500 kg in one package exceeds every container (3000 kg).",
+        },
+      ]);
+      // a shipment registered at vA after the plan: waiting for the next one, for vA's BUMDes only
+      await ds.manager.save(ShipmentEntity, newShipmentRow({ id: "LATE-A", village: "vA", weightKg: 120 }));
+      try {
+        const a = await json("/web/data/pickups?village=vA&lang=en", keys.bumdesA);
+        expect(a.body.rows).to.have.length(1);
+        expect(a.body.waiting).to.deep.equal([
+          {
+            shipment: "LATE-A",
+            product: "",
+            weight: "120 kg",
+            status: "open",
+            state: "Waiting for the next plan",
+            help: "The coordinator has not planned it yet; its pickup appears above once a plan takes it.",
+            detail: "",
+          },
+        ]);
+        const b = await json("/web/data/pickups?village=vB", keys.bumdesB);
+        expect(b.body.waiting).to.deep.equal([]);
+      } finally {
+        await ds.manager.delete(ShipmentEntity, { id: "LATE-A" });
+      }
     });
 
     it("downloads a village's pickups as an iCalendar file a phone imports", async () => {

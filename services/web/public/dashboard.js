@@ -520,20 +520,36 @@ ${cardCell("", `<button type="button" class="secondary" data-download="${esc(END
     }
     try {
       const d = await request(withLang(`${ENDPOINTS.pickups}?village=${encodeURIComponent(village)}`));
-      if (d.rows.length === 0) {
-        target.innerHTML = `<p class="muted">${esc(t("pickup.none"))}</p>`;
-        return;
-      }
-      target.innerHTML = `<table class="card-table pickups-table"><thead><tr><th>${esc(t("pickup.date"))}</th><th>${esc(t("pickup.time"))}</th><th>${esc(t("pickup.loads"))}</th><th>${esc(t("pickup.container"))}</th><th>${esc(t("container.status"))}</th></tr></thead><tbody>${d.rows
-        .map(
-          (r) =>
-            // on a phone the date and the hour head the card, large; the rest is labelled
-            `<tr class="pickup" data-container="${esc(r.container)}" data-load-start="${esc(r.loadStart)}">${cardCell("", esc(r.date), "pickup-date")}${cardCell("", `${esc(r.time)}<span class="zone">${esc(r.zone)}</span>`, "pickup-when")}${cardCell("pickup.loads", `${r.loads.map(esc).join("<br>")}<br><small>${esc(r.weight)} · ${esc(r.volume)}</small>`)}${cardCell("pickup.container", `<b>${esc(r.container)}</b><br><small>${esc(r.containerType)} → ${esc(r.port)}</small>`)}${cardCell("container.status", `<span class="status">${esc(r.statusLabel || "")}</span><br>${r.pickedUp ? `<b class="ok">✓ ${esc(t("action.loaded"))}</b>` : r.canMarkLoaded ? `<button type="button" class="act" data-act-url="${esc(ENDPOINTS.stopPickedUp(r.container, r.stopIndex))}">${esc(t("action.markLoaded"))}</button>` : ""}<small class="act-error error" role="alert"></small>`)}</tr>`,
-        )
-        .join("")}</tbody></table>`;
+      target.innerHTML = renderPickupRows(d.rows) + renderWaiting(d.waiting ?? []);
     } catch (err) {
       showError(target, err);
     }
+  }
+
+  /** The village's shipments no pickup carries yet, and why: a BUMDes otherwise sees only that no truck comes. */
+  function renderWaiting(list) {
+    if (list.length === 0) return "";
+    const head = ["shipment.id", "shipment.product", "shipment.weightKg", "plan.reason"]
+      .map((k) => `<th>${esc(t(k))}</th>`)
+      .join("");
+    const rows = list
+      .map(
+        (w) =>
+          `<tr class="waiting" data-shipment="${esc(w.shipment)}" data-status="${esc(w.status)}">${cardCell("", `<b>${esc(w.shipment)}</b>`, "card-head")}${cardCell("shipment.product", esc(w.product))}${cardCell("shipment.weightKg", esc(w.weight), "n")}${cardCell("plan.reason", `<b>${esc(w.state)}</b><br>${esc(w.help)}${w.detail ? `<br><small lang="en">${esc(w.detail)}</small>` : ""}`)}</tr>`,
+      )
+      .join("");
+    return `<h3 id="waiting-title">${esc(t("pickup.waitingTitle"))}</h3><table class="card-table waiting-table" id="waiting"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+  }
+
+  function renderPickupRows(pickups) {
+    if (pickups.length === 0) return `<p class="muted">${esc(t("pickup.none"))}</p>`;
+    return `<table class="card-table pickups-table"><thead><tr><th>${esc(t("pickup.date"))}</th><th>${esc(t("pickup.time"))}</th><th>${esc(t("pickup.loads"))}</th><th>${esc(t("pickup.container"))}</th><th>${esc(t("container.status"))}</th></tr></thead><tbody>${pickups
+      .map(
+        (r) =>
+          // on a phone the date and the hour head the card, large; the rest is labelled
+          `<tr class="pickup" data-container="${esc(r.container)}" data-load-start="${esc(r.loadStart)}">${cardCell("", esc(r.date), "pickup-date")}${cardCell("", `${esc(r.time)}<span class="zone">${esc(r.zone)}</span>`, "pickup-when")}${cardCell("pickup.loads", `${r.loads.map(esc).join("<br>")}<br><small>${esc(r.weight)} · ${esc(r.volume)}</small>`)}${cardCell("pickup.container", `<b>${esc(r.container)}</b><br><small>${esc(r.containerType)} → ${esc(r.port)}</small>`)}${cardCell("container.status", `<span class="status">${esc(r.statusLabel || "")}</span><br>${r.pickedUp ? `<b class="ok">✓ ${esc(t("action.loaded"))}</b>` : r.canMarkLoaded ? `<button type="button" class="act" data-act-url="${esc(ENDPOINTS.stopPickedUp(r.container, r.stopIndex))}">${esc(t("action.markLoaded"))}</button>` : ""}<small class="act-error error" role="alert"></small>`)}</tr>`,
+      )
+      .join("")}</tbody></table>`;
   }
 
   $("#village-select").addEventListener("change", () => {
@@ -602,6 +618,8 @@ ${cardCell("", `<button type="button" class="secondary" data-download="${esc(END
       status.textContent = t("shipment.registered", { id: created.id ?? body.id ?? "" });
       form.reset();
       if (me?.exporter) $("#shipment-form [name=exporter]").value = me.exporter;
+      // it shows at once under the pickups, waiting for the next plan
+      loadPickups();
     } catch (err) {
       const rest = err.errors ? showFieldErrors(form, err.errors) : [err.message];
       status.className = "error";

@@ -142,6 +142,12 @@ export const EN_MESSAGES: Record<MessageKey, string> = {
   "pickup.loads": "Loaded",
   "pickup.container": "Container",
   "pickup.none": "No pickups scheduled for this village yet.",
+  "pickup.waitingTitle": "Not in a pickup yet",
+  "pickup.waitingOpen": "Waiting for the next plan",
+  "pickup.waitingOpenHelp":
+    "The coordinator has not planned it yet; its pickup appears above once a plan takes it.",
+  "pickup.waitingLeftOut": "Left out of the last plan",
+  "pickup.waitingLeftOutHelp": "The last plan could not take it; ask the coordinator.",
   "pickup.ics": "Download calendar (.ics)",
   "pickup.csv": "Download table (.csv)",
   "pickup.eventSummary": "Pickup at {village}: container {container}",

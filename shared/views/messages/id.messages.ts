@@ -145,6 +145,12 @@ export const ID_MESSAGES = {
   "pickup.loads": "Yang dimuat",
   "pickup.container": "Kontainer",
   "pickup.none": "Belum ada penjemputan terjadwal untuk desa ini.",
+  "pickup.waitingTitle": "Belum masuk jadwal penjemputan",
+  "pickup.waitingOpen": "Menunggu rencana berikutnya",
+  "pickup.waitingOpenHelp":
+    "Koordinator belum merencanakannya; jadwal penjemputannya muncul di atas setelah masuk rencana.",
+  "pickup.waitingLeftOut": "Tidak masuk rencana terakhir",
+  "pickup.waitingLeftOutHelp": "Rencana terakhir tidak dapat memuatnya; tanyakan kepada koordinator.",
   "pickup.ics": "Unduh kalender (.ics)",
   "pickup.csv": "Unduh tabel (.csv)",
   "pickup.eventSummary": "Penjemputan {village}: kontainer {container}",
