@@ -6,6 +6,7 @@
  * each box's freight, so rows summed from them add up exactly too.
  */
 import { DateTime } from "luxon";
+import { DAY_SHAPE } from "../core/model/real-instant.js";
 import { type CsvCell, toCsv } from "./csv.js";
 import { escapeHtml } from "./html-escape.js";
 import { formatLocalDate, formatLocalDateTime } from "./local-time.js";
@@ -126,7 +127,6 @@ export interface Period {
   to?: string;
 }
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
 
 /**
@@ -137,8 +137,8 @@ const DAY_MS = 86_400_000;
  * ends at the latest at 24:00-12:00).
  */
 export function periodBackwards(from: string, to: string): boolean {
-  const fromDay = DATE_ONLY.test(from);
-  const toDay = DATE_ONLY.test(to);
+  const fromDay = DAY_SHAPE.test(from);
+  const toDay = DAY_SHAPE.test(to);
   if (fromDay && toDay) return from > to;
   const start = fromDay ? Date.parse(`${from}T00:00:00+14:00`) : Date.parse(from);
   const end = toDay ? Date.parse(`${to}T00:00:00-12:00`) + DAY_MS : Date.parse(to);
@@ -148,7 +148,7 @@ export function periodBackwards(from: string, to: string): boolean {
 export function inPeriod(line: Pick<ChargeLine, "pickupAt" | "timeZone">, period: Period): boolean {
   const at = Date.parse(line.pickupAt);
   const bound = (value: string, end: boolean) => {
-    if (!DATE_ONLY.test(value)) return Date.parse(value);
+    if (!DAY_SHAPE.test(value)) return Date.parse(value);
     const day = DateTime.fromISO(value, { zone: line.timeZone ?? "Asia/Jakarta" });
     return (end ? day.endOf("day") : day.startOf("day")).toMillis();
   };
@@ -204,7 +204,7 @@ export function statementLinesCsv(lines: readonly ChargeLine[], lang: Lang): str
 }
 
 function periodText(period: Period, lang: Lang): string {
-  const show = (v: string) => (DATE_ONLY.test(v) ? formatLocalDate(`${v}T12:00:00Z`, "UTC", lang) : v);
+  const show = (v: string) => (DAY_SHAPE.test(v) ? formatLocalDate(`${v}T12:00:00Z`, "UTC", lang) : v);
   if (period.from && period.to)
     return translate(lang, "statement.periodBetween", { from: show(period.from), to: show(period.to) });
   if (period.from) return translate(lang, "statement.periodFrom", { from: show(period.from) });
