@@ -58,10 +58,15 @@ const idempotencyKey = {
   schema: { type: "string", maxLength: 255 },
 };
 
-function referencePaths(path: string, schema: string, noun: string) {
+function referencePaths(path: string, schema: string, noun: string, listParams: object[] = []) {
   return {
     [`/v1/${path}`]: {
-      get: { tags: ["reference data"], summary: `List ${path}`, responses: { 200: ok("List") } },
+      get: {
+        tags: ["reference data"],
+        summary: `List ${path}`,
+        ...(listParams.length > 0 ? { parameters: listParams } : {}),
+        responses: { 200: ok("List"), ...(listParams.length > 0 ? errors(400) : {}) },
+      },
       post: {
         tags: ["reference data"],
         summary: `Create a ${noun} (coordinator)`,
@@ -492,7 +497,22 @@ export function openApiDocument(serverUrl?: string) {
           responses: { 200: ok("Saved"), ...errors(400, 413, 403, 409) },
         },
       },
-      ...referencePaths("villages", "Village", "village"),
+      ...referencePaths("villages", "Village", "village", [
+        { name: "island", in: "query", schema: { type: "string" } },
+        { name: "bumdes", in: "query", schema: { type: "string" } },
+        {
+          name: "timeZone",
+          in: "query",
+          schema: { type: "string" },
+          description: "An IANA zone, e.g. Asia/Makassar",
+        },
+        {
+          name: "zone",
+          in: "query",
+          schema: { enum: ["WIB", "WITA", "WIT"] },
+          description: "Indonesia's zone by name",
+        },
+      ]),
       ...referencePaths("ports", "Port", "port"),
       ...referencePaths("depots", "Depot", "depot"),
       ...referencePaths("sailings", "Sailing", "sailing"),

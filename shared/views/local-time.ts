@@ -4,14 +4,8 @@
  * our own table, never from luxon.
  */
 import { DateTime } from "luxon";
+import { INDONESIAN_ZONE_NAMES } from "../core/rules/zones.js";
 import { type Lang, LOCALES } from "./locale.js";
-
-const INDONESIAN_ZONE_LABELS: Record<string, string> = {
-  "Asia/Jakarta": "WIB",
-  "Asia/Pontianak": "WIB",
-  "Asia/Makassar": "WITA",
-  "Asia/Jayapura": "WIT",
-};
 
 /**
  * The instant in the zone, or, when the place has no zone, in the offset the instant
@@ -27,7 +21,7 @@ export function toLocal(instant: string, zone?: string): DateTime {
 
 /** "WIB", "WITA", "WIT" for Indonesia's zones; otherwise the offset as "UTC+8". */
 export function zoneLabel(zone: string | undefined, instant: string): string {
-  if (zone && INDONESIAN_ZONE_LABELS[zone]) return INDONESIAN_ZONE_LABELS[zone];
+  if (zone && INDONESIAN_ZONE_NAMES[zone]) return INDONESIAN_ZONE_NAMES[zone];
   const dt = toLocal(instant, zone);
   return dt.offset === 0 ? "UTC" : `UTC${dt.toFormat("Z")}`;
 }

@@ -216,6 +216,30 @@ describe("API validation and errors (PostgreSQL + Redis)", function () {
     expect(dupVillage.status).to.equal(409);
   });
 
+  it("lists villages by zone as coordinators name it, and refuses a zone that does not exist", async () => {
+    const ids = async (q: string) =>
+      ((await call("GET", `/v1/villages?${q}`)).body.items as { id: string; zone: string }[]).map(
+        (v) => v.zone,
+      );
+    const wita = await ids("zone=WITA");
+    expect(wita).to.have.length(6); // the example week: six villages in Asia/Makassar, four in Asia/Pontianak
+    expect(new Set(wita)).to.deep.equal(new Set(["WITA"]));
+    expect(await ids("zone=wib")).to.deep.equal(["WIB", "WIB", "WIB", "WIB"]);
+    expect(await ids("timeZone=Asia/Makassar")).to.have.length(6);
+    expect(await ids("zone=WIT")).to.deep.equal([]);
+    expect(await ids("zone=WIB&timeZone=Asia/Makassar")).to.deep.equal([]);
+    // used to answer an empty list, as if the week had no village there
+    const bad = await call("GET", "/v1/villages?timeZone=WITA&zone=CET");
+    expect(bad.status).to.equal(400);
+    expect(bad.body.errors).to.deep.equal([
+      {
+        path: "timeZone",
+        message: "must be an IANA time zone such as Asia/Makassar (for WITA write zone=WITA)",
+      },
+      { path: "zone", message: "must be one of WIB, WITA, WIT" },
+    ]);
+  });
+
   it("validates a stateless Scenario before queueing it", async () => {
     const res = await call("POST", "/v1/solve", {
       json: {

@@ -1,5 +1,5 @@
 /** The five reference resources, each described once for the generic router. */
-import type { DataSource } from "typeorm";
+import { type DataSource, In } from "typeorm";
 import {
   boxTypeInputSchema,
   containerTypeInputSchema,
@@ -8,6 +8,8 @@ import {
   sailingInputSchema,
   villageInputSchema,
 } from "../../../shared/contracts/resources.schemas.js";
+import { timeZone } from "../../../shared/core/model/fields.js";
+import { INDONESIAN_ZONE_NAMES, zonesNamed } from "../../../shared/core/rules/zones.js";
 import { BoxTypeEntity } from "../../../shared/infra/db/entities/box-type.entity.js";
 import { ContainerTypeEntity } from "../../../shared/infra/db/entities/container-type.entity.js";
 import { DepotEntity } from "../../../shared/infra/db/entities/depot.entity.js";
@@ -37,20 +39,43 @@ import {
   villageFromRow,
   villageToRow,
 } from "../../../shared/infra/db/scenario.mapper.js";
+import { badRequest } from "../../../shared/infra/errors.js";
 import { asRecord } from "../write-validation.js";
 import { referenceRouter } from "./reference.routes.js";
 
-const ZONES: Record<string, string> = {
-  "Asia/Jakarta": "WIB",
-  "Asia/Pontianak": "WIB",
-  "Asia/Makassar": "WITA",
-  "Asia/Jayapura": "WIT",
-};
+/**
+ * GET /v1/villages' filters: island, bumdes, timeZone (an IANA zone) and zone (WIB, WITA or
+ * WIT, as coordinators say it). A zone that does not exist is a 400 naming the parameter, not
+ * an empty list: `timeZone=WITA` used to answer no villages at all.
+ */
+function villageListWhere(query: Record<string, unknown>): Record<string, unknown> {
+  const where: Record<string, unknown> = {};
+  const errors: { path: string; message: string }[] = [];
+  for (const key of ["island", "bumdes"]) if (str(query[key]) && query[key] !== "") where[key] = query[key];
+  const tz = query.timeZone;
+  if (str(tz) && tz !== "") {
+    if (timeZone.safeParse(tz).success) where.timeZone = tz;
+    else
+      errors.push({
+        path: "timeZone",
+        message: `must be an IANA time zone such as Asia/Makassar${zonesNamed(tz).length > 0 ? ` (for ${tz} write zone=${tz})` : ""}`,
+      });
+  }
+  const zone = query.zone;
+  if (str(zone) && zone !== "") {
+    const zones = zonesNamed(zone.toUpperCase());
+    if (zones.length === 0) errors.push({ path: "zone", message: "must be one of WIB, WITA, WIT" });
+    else if (where.timeZone === undefined) where.timeZone = In(zones);
+    else if (!zones.includes(where.timeZone as string)) where.timeZone = In([]);
+  }
+  if (errors.length > 0) throw badRequest(errors);
+  return where;
+}
 
 /** A village as BUMDes read it: with its zone name (WIB/WITA/WIT) beside the IANA zone. */
 export const villageView = (row: VillageEntity) => {
   const v = villageFromRow(row);
-  return { ...v, zone: v.timeZone ? (ZONES[v.timeZone] ?? v.timeZone) : null };
+  return { ...v, zone: v.timeZone ? (INDONESIAN_ZONE_NAMES[v.timeZone] ?? v.timeZone) : null };
 };
 
 const str = (v: unknown): v is string => typeof v === "string";
@@ -67,7 +92,7 @@ export function referenceRouters(ds: DataSource, now?: () => Date) {
         schema: villageInputSchema,
         toRow: villageToRow,
         fromRow: villageView,
-        filters: ["island", "bumdes", "timeZone"],
+        listWhere: villageListWhere,
         referredBy: [openShipmentsOf, currentContainersStoppingAt, liveKeysFor],
       },
       now,

@@ -45,6 +45,8 @@ export interface ReferenceResource<T extends { id: string }, E extends ObjectLit
   referredBy?: Referrer[];
   /** Query filters allowed on the list, column = query key. */
   filters?: string[];
+  /** The list's filters where they need checks or map to other columns (replaces `filters`); throws a 400. */
+  listWhere?(query: Record<string, unknown>): Record<string, unknown>;
 }
 
 /** At most this many referring ids are named in a 409; the rest are counted. */
@@ -89,7 +91,7 @@ export function referenceRouter<T extends { id: string }, E extends ObjectLitera
   }
 
   router.get(`/${r.path}`, async (req, res) => {
-    const where: Record<string, string> = {};
+    const where: Record<string, unknown> = r.listWhere ? r.listWhere(req.query) : {};
     for (const key of r.filters ?? []) {
       const v = req.query[key];
       if (typeof v === "string" && v !== "") where[key] = v;

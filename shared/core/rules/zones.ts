@@ -14,3 +14,16 @@ export function defaultZoneName(scenario: Scenario): string {
 export function placeZone(scenario: Scenario, timeZone: string | undefined): string {
   return timeZone ?? defaultZoneName(scenario);
 }
+
+/** Indonesia's three time zones by the names Indonesians use, per IANA zone. */
+export const INDONESIAN_ZONE_NAMES: Readonly<Record<string, "WIB" | "WITA" | "WIT">> = {
+  "Asia/Jakarta": "WIB",
+  "Asia/Pontianak": "WIB",
+  "Asia/Makassar": "WITA",
+  "Asia/Jayapura": "WIT",
+};
+
+/** The IANA zones a name (WIB, WITA, WIT) covers; empty for any other name. */
+export function zonesNamed(name: string): string[] {
+  return Object.keys(INDONESIAN_ZONE_NAMES).filter((zone) => INDONESIAN_ZONE_NAMES[zone] === name);
+}
