@@ -6,7 +6,7 @@
  */
 import { type EntityManager, In } from "typeorm";
 import type { Plan, PlanUnassigned, UnassignedReason } from "../../shared/core/model/plan.js";
-import { UNASSIGNED_REASONS } from "../../shared/core/model/plan.js";
+import { isUnassignedReason } from "../../shared/core/model/plan.js";
 import type { Scenario } from "../../shared/core/model/scenario.js";
 import { computeCharges } from "../../shared/core/output/charges.js";
 import { ContainerEntity } from "../../shared/infra/db/entities/container.entity.js";
@@ -50,9 +50,6 @@ export interface SnapshotOptions {
   /** only containers stopping at this village (its pickup schedule) */
   village?: string;
 }
-
-const isReason = (r: string | null): r is UnassignedReason =>
-  r !== null && (UNASSIGNED_REASONS as readonly string[]).includes(r);
 
 /**
  * The current plan as this key may see it: containers carrying a shipment it sees, with
@@ -105,7 +102,7 @@ export async function loadPlanSnapshot(
         };
   });
   const unassigned: PlanUnassigned[] = unassignedRows
-    .filter((s) => isReason(s.unassignedReason))
+    .filter((s) => isUnassignedReason(s.unassignedReason))
     .map((s) => ({
       shipment: s.id,
       packages: s.packages ?? 1,

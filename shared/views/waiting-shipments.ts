@@ -4,7 +4,7 @@
  * and what to do in the page's language (the planner's own sentence beside it, in English).
  * Without it a BUMDes whose shipment could not be planned saw only that no truck was coming.
  */
-import { UNASSIGNED_REASONS, type UnassignedReason } from "../core/model/plan.js";
+import { isUnassignedReason } from "../core/model/plan.js";
 import type { Lang } from "./locale.js";
 import { formatKg } from "./number-format.js";
 import { translate } from "./translate.js";
@@ -32,12 +32,9 @@ export interface WaitingShipmentView {
   detail: string;
 }
 
-const isReason = (r: string | null): r is UnassignedReason =>
-  r !== null && (UNASSIGNED_REASONS as readonly string[]).includes(r);
-
 export function waitingShipmentViews(rows: readonly WaitingShipment[], lang: Lang): WaitingShipmentView[] {
   return rows.map((s) => {
-    const reason = s.status === "unassigned" && isReason(s.reason) ? s.reason : null;
+    const reason = s.status === "unassigned" && isUnassignedReason(s.reason) ? s.reason : null;
     return {
       shipment: s.id,
       product: s.product ?? "",

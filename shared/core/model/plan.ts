@@ -10,6 +10,10 @@ export const UNASSIGNED_REASONS = [
 ] as const;
 export type UnassignedReason = (typeof UNASSIGNED_REASONS)[number];
 
+/** Whether a stored reason is one of the spec's (a row may hold another, or none). */
+export const isUnassignedReason = (r: string | null): r is UnassignedReason =>
+  r !== null && (UNASSIGNED_REASONS as readonly string[]).includes(r);
+
 export interface PlanLoad {
   shipment: string;
   packages: number;

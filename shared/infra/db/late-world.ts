@@ -21,8 +21,8 @@
  */
 import { DateTime } from "luxon";
 import type { EntityManager } from "typeorm";
-import type { Plan, PlanBox, PlanCharge, PlanUnassigned, UnassignedReason } from "../../core/model/plan.js";
-import { UNASSIGNED_REASONS } from "../../core/model/plan.js";
+import type { Plan, PlanBox, PlanCharge, PlanUnassigned } from "../../core/model/plan.js";
+import { isUnassignedReason } from "../../core/model/plan.js";
 import type { Scenario, Shipment } from "../../core/model/scenario.js";
 import { summariseContainers } from "../../core/output/plan-summary.js";
 import type { BoxEntity } from "./entities/box.entity.js";
@@ -58,9 +58,6 @@ export interface LateWorld {
   /** Containers still `planned`: the only ones a late shipment may join. */
   eligible: string[];
 }
-
-const isReason = (r: string | null): r is UnassignedReason =>
-  r !== null && (UNASSIGNED_REASONS as readonly string[]).includes(r);
 
 const key = (...parts: string[]) => parts.join("\u0000");
 
@@ -202,7 +199,7 @@ export async function loadLateWorld(
       unassigned.push({
         shipment: s.id,
         packages: left,
-        reason: isReason(row.unassignedReason) ? row.unassignedReason : "NO_CONTAINER",
+        reason: isUnassignedReason(row.unassignedReason) ? row.unassignedReason : "NO_CONTAINER",
         detail:
           row.unassignedDetail ??
           (row.id === late.id ? "Registered after the plan was made." : "Not in a container of the plan."),
