@@ -10,7 +10,7 @@
 import type { PlanContainer, PlanLoad, PlanStop } from "../model/plan.js";
 import { instantIn } from "../output/to-plan.js";
 import { containerRefusal, type Part } from "./container-fit.js";
-import { type LateContext, minutesOf, windowEnd, windowStart } from "./late-context.js";
+import { type LateContext, minutesOf, windowAround } from "./late-context.js";
 import { type DraftStop, type TimedTrip, timeTrip } from "./time-trip.js";
 
 export interface Insertion {
@@ -85,8 +85,7 @@ export function bestInsertion(ctx: LateContext, c: PlanContainer, part: Part): I
     const v = ctx.villages.get(stop.village);
     if (!v) return { ok: false, reason: `${c.id} stops at an unknown village ${stop.village}.` };
     existing.push({ village: v, load: stop.load, readyMin: readyOf(ctx, stop.load) });
-    const at = minutesOf(stop.loadStart);
-    limits.push({ from: windowStart(ctx.windows(v), at), to: windowEnd(ctx.windows(v), at) });
+    limits.push(windowAround(ctx.windows(v), minutesOf(stop.loadStart)));
   }
   const candidates: Candidate[] = [];
   existing.forEach((stop, i) => {

@@ -95,30 +95,24 @@ export function lateContext(scenario: Scenario, plan: Plan): LateContext {
   };
 }
 
-/** The instant the pickup window holding `loadStartMin` opened (-Infinity without windows). */
-export function windowStart(w: DailyWindows, loadStartMin: number, toleranceMin = 1): number {
-  if (w.windows === null) return Number.NEGATIVE_INFINITY;
+/**
+ * The pickup window holding `loadStartMin`, as the instants it opened and closes (-Infinity
+ * and Infinity without windows): a stop already told that time may move within it, not out.
+ */
+export function windowAround(
+  w: DailyWindows,
+  loadStartMin: number,
+  toleranceMin = 1,
+): { from: number; to: number } {
+  if (w.windows === null) return { from: Number.NEGATIVE_INFINITY, to: Infinity };
   const offset = w.offsetMin ?? DateTime.fromMillis(loadStartMin * 60000, { zone: w.zone }).offset;
   const local = loadStartMin + offset;
   const tod = local - Math.floor(local / 1440) * 1440;
   for (const [open, close] of w.windows) {
     if (tod >= open - toleranceMin && tod <= close + toleranceMin)
-      return loadStartMin - Math.max(0, tod - open);
+      return { from: loadStartMin - Math.max(0, tod - open), to: loadStartMin + Math.max(0, close - tod) };
   }
-  return loadStartMin; // written outside every window: it may not move earlier
-}
-
-/** The latest instant the pickup window holding `loadStartMin` stays open (Infinity without windows). */
-export function windowEnd(w: DailyWindows, loadStartMin: number, toleranceMin = 1): number {
-  if (w.windows === null) return Infinity;
-  const offset = w.offsetMin ?? DateTime.fromMillis(loadStartMin * 60000, { zone: w.zone }).offset;
-  const local = loadStartMin + offset;
-  const tod = local - Math.floor(local / 1440) * 1440;
-  for (const [open, close] of w.windows) {
-    if (tod >= open - toleranceMin && tod <= close + toleranceMin)
-      return loadStartMin + Math.max(0, close - tod);
-  }
-  return loadStartMin; // written outside every window: it may not move later
+  return { from: loadStartMin, to: loadStartMin }; // written outside every window: it may not move
 }
 
 export const minutesOf = (iso: string) => Date.parse(iso) / 60000;
