@@ -16,7 +16,7 @@ import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
 import type { Scenario, Shipment, Village } from "../shared/core/model/scenario.js";
 import { validateScenario } from "../shared/core/model/validate.js";
-import { FlagError, flagsOrExit } from "./cli/script-flags.js";
+import { flagsOrExit, wholeFlag } from "./cli/script-flags.js";
 import { type IndonesiaData, loadIndonesiaData, type VillageRow } from "./demo/indonesia-data.js";
 import {
   AIRPORT,
@@ -343,12 +343,11 @@ const USAGE = "usage: npm run demo:scenario -- [--seed N] [--out FILE]";
 
 function main(): void {
   const { seed, out } = flagsOrExit(USAGE, () => {
-    const { values } = parseArgs({
-      options: { seed: { type: "string", default: "2026" }, out: { type: "string" } },
-    });
-    if (!/^\d+$/.test(values.seed) || !Number.isSafeInteger(Number(values.seed)))
-      throw new FlagError(`--seed must be a whole number >= 0, got "${values.seed}"`);
-    return { seed: Number(values.seed), out: values.out ?? join(ROOT, "data/demo/kalimantan-week.json") };
+    const { values } = parseArgs({ options: { seed: { type: "string" }, out: { type: "string" } } });
+    return {
+      seed: wholeFlag("seed", values.seed, 2026, 0),
+      out: values.out ?? join(ROOT, "data/demo/kalimantan-week.json"),
+    };
   });
   const scenario = makeDemoScenario(loadIndonesiaData(join(ROOT, "data/indonesia")), seed);
   const check = validateScenario(scenario);

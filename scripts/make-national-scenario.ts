@@ -10,20 +10,12 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { validateScenario } from "../shared/core/model/validate.js";
-import { FlagError, flagsOrExit } from "./cli/script-flags.js";
+import { flagsOrExit, wholeFlag } from "./cli/script-flags.js";
 import { loadNationalData, makeNationalWeek } from "./national/national-week.js";
 
 const ROOT = resolve(__dirname, "..");
 
 const USAGE = "usage: npm run national:scenario -- [--seed N] [--shipments N] [--villages N] [--out FILE]";
-
-function wholeFlag(name: string, text: string | undefined, fallback: number, least: number): number {
-  if (text === undefined) return fallback;
-  const n = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < least)
-    throw new FlagError(`--${name} must be a whole number >= ${least}, got "${text}"`);
-  return n;
-}
 
 function main(): number {
   const flags = flagsOrExit(USAGE, () => {

@@ -18,3 +18,12 @@ export function flagsOrExit<T>(usage: string, read: () => T): T {
     return process.exit(2);
   }
 }
+
+/** A whole-number flag, at least `least`; absent gives `fallback`. */
+export function wholeFlag(name: string, text: string | undefined, fallback: number, least: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < least)
+    throw new FlagError(`--${name} must be a whole number >= ${least}, got "${text}"`);
+  return n;
+}
